@@ -1,0 +1,52 @@
+using Candlefish.Domain.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Candlefish.Infrastructure.Tenancy;
+
+/// <summary>
+/// The tenant catalog: one row per tenant in the <c>platform</c> schema. It is global data (not
+/// tenant-owned) and has its own context, separate from the tenant data model.
+/// </summary>
+public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options) : DbContext(options)
+{
+    public const string Schema = "platform";
+    public const string MigrationsHistoryTable = "__ef_migrations_history";
+
+    public DbSet<Tenant> Tenants => Set<Tenant>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasDefaultSchema(Schema);
+
+        var tenant = modelBuilder.Entity<Tenant>();
+        tenant.ToTable("tenants", t =>
+        {
+            // The same rule as TenantIdentifier.Validate, kept in the database so no path around the domain can break it.
+            t.HasCheckConstraint("ck_tenants_identifier", "identifier ~ '^[a-z0-9]([a-z0-9-]*[a-z0-9])?$' AND length(identifier) <= 40");
+            t.HasCheckConstraint("ck_tenants_state", "state IN ('provisioning', 'active', 'suspended', 'deleted')");
+            t.HasCheckConstraint("ck_tenants_tier", "tier IN ('schema', 'database')");
+        });
+        tenant.HasKey(t => t.Id).HasName("pk_tenants");
+        tenant.Property(t => t.Id).HasColumnName("id").ValueGeneratedNever();
+        tenant.Property(t => t.Identifier).HasColumnName("identifier").HasMaxLength(TenantIdentifier.MaxLength);
+        tenant.Property(t => t.DisplayName).HasColumnName("display_name").HasMaxLength(Tenant.DisplayNameMaxLength);
+        tenant.Property(t => t.State).HasColumnName("state").HasMaxLength(20)
+            .HasConversion(s => s.ToString().ToLowerInvariant(), s => Enum.Parse<TenantState>(s, true));
+        tenant.Property(t => t.Tier).HasColumnName("tier").HasMaxLength(20)
+            .HasConversion(t => t.ToString().ToLowerInvariant(), t => Enum.Parse<IsolationTier>(t, true));
+        tenant.Property(t => t.DatabaseTarget).HasColumnName("database_target").HasMaxLength(500);
+        tenant.Property(t => t.Products).HasColumnName("products").HasColumnType("text[]")
+            .HasConversion(
+                p => p.Each().Select(x => x.ToString()).ToArray(),
+                names => names.Select(Enum.Parse<Products>).Combine(),
+                new ValueComparer<Products>((a, b) => a == b, p => (int)p));
+        tenant.Property(t => t.TimeZone).HasColumnName("time_zone").HasMaxLength(64);
+        tenant.Property(t => t.Currency).HasColumnName("currency").HasMaxLength(3).IsFixedLength();
+        tenant.Property(t => t.CreatedAt).HasColumnName("created_at");
+        tenant.Property(t => t.UpdatedAt).HasColumnName("updated_at");
+
+        // A deleted tenant keeps its row (for audit) but frees its identifier.
+        tenant.HasIndex(t => t.Identifier).IsUnique().HasFilter("state <> 'deleted'").HasDatabaseName("ux_tenants_identifier_live");
+    }
+}

@@ -1,0 +1,79 @@
+using Microsoft.Playwright;
+
+namespace Candlefish.Tests.E2E.Pages;
+
+/// <summary>What every interactive page of the workspace has: the layout, the live-connection label and the tenant probe.</summary>
+public abstract class AppPage(IPage page)
+{
+    public IPage Page { get; } = page;
+
+    public ILocator Heading => Page.Locator("h1").First;
+
+    public ILocator TenantNameInHeader => Page.GetByTestId("tenant-name");
+
+    /// <summary>Waits until the page is interactive (the circuit has opened) and returns the circuit's label.</summary>
+    public async Task<string> WaitForCircuitAsync()
+    {
+        var label = Page.GetByTestId("circuit-id");
+        await Assertions.Expect(label).Not.ToHaveTextAsync("connecting…", new() { Timeout = 15_000 });
+        return (await label.TextContentAsync())!.Trim();
+    }
+
+    /// <summary>Clicks the Radzen "Check connection" button and returns the tenant the server read during that event.</summary>
+    public async Task<string> CheckConnectionAsync()
+    {
+        var before = await Page.GetByTestId("probe-count").CountAsync() == 0 ? 0 : int.Parse((await Page.GetByTestId("probe-count").TextContentAsync())!);
+        await Page.GetByTestId("probe-button").ClickAsync();
+        await Assertions.Expect(Page.GetByTestId("probe-count")).ToHaveTextAsync((before + 1).ToString());
+        return (await Page.GetByTestId("probe-result").TextContentAsync())!.Trim();
+    }
+}
+
+public sealed class TenantHomePage(IPage page) : AppPage(page)
+{
+    public static async Task<TenantHomePage> OpenAsync(IPage page, string url)
+    {
+        await page.GotoAsync(url);
+        return new TenantHomePage(page);
+    }
+
+    public async Task<TenantProfilePage> GoToProfileAsync()
+    {
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Business profile" }).ClickAsync();
+        await Assertions.Expect(Page.GetByTestId("tenant-profile")).ToBeVisibleAsync();
+        return new TenantProfilePage(Page);
+    }
+}
+
+public sealed class TenantProfilePage(IPage page) : AppPage(page)
+{
+    public ILocator DisplayName => Page.GetByTestId("profile-name");
+
+    public async Task<TenantHomePage> GoHomeAsync()
+    {
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Home" }).ClickAsync();
+        await Assertions.Expect(Page.GetByTestId("tenant-home")).ToBeVisibleAsync();
+        return new TenantHomePage(Page);
+    }
+}
+
+public sealed class PlatformHomePage(IPage page) : AppPage(page)
+{
+    public ILocator Marker => Page.GetByTestId("platform-home");
+
+    public static async Task<PlatformHomePage> OpenAsync(IPage page, string url)
+    {
+        await page.GotoAsync(url);
+        return new PlatformHomePage(page);
+    }
+}
+
+/// <summary>The plain page shown when a host is no active tenant (404) or a suspended one (403).</summary>
+public sealed class StatusPageView(IPage page, IResponse? response)
+{
+    public int Status => response?.Status ?? 0;
+
+    public ILocator Heading => page.Locator("h1");
+
+    public static async Task<StatusPageView> OpenAsync(IPage page, string url) => new(page, await page.GotoAsync(url));
+}

@@ -1,0 +1,113 @@
+using Candlefish.Domain.Tenancy;
+using Candlefish.Tests.E2E.Pages;
+using Candlefish.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Candlefish.Tests.E2E;
+
+/// <summary>Debian Chromium against the app on a real Kestrel socket, tenants on *.localhost.</summary>
+[Collection(BrowserCollection.Name)]
+public class TenantPagesInChromiumTests(BrowserFixture browser) : IAsyncLifetime
+{
+    private readonly DemoCatalogServer _server = new();
+    private readonly List<IBrowserContext> _contexts = [];
+
+    public Task InitializeAsync() => _server.InitializeAsync();
+
+    public async Task DisposeAsync()
+    {
+        foreach (var context in _contexts)
+            await context.DisposeAsync();
+        await _server.DisposeAsync();
+    }
+
+    private async Task<IPage> NewPageAsync()
+    {
+        var context = await browser.Browser.NewContextAsync();
+        _contexts.Add(context);
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) => Console.WriteLine($"[browser {message.Type}] {message.Text}");
+        return page;
+    }
+
+    [Fact]
+    public async Task A_tenant_home_shows_its_name_and_a_radzen_control_works_over_the_live_circuit()
+    {
+        var home = await TenantHomePage.OpenAsync(await NewPageAsync(), _server.App.UrlFor("acme"));
+
+        await Assertions.Expect(home.Heading).ToHaveTextAsync("Acme Trophies & Awards");
+        await Assertions.Expect(home.TenantNameInHeader).ToHaveTextAsync("Acme Trophies & Awards");
+        await home.WaitForCircuitAsync();
+        Assert.Equal("acme", await home.CheckConnectionAsync());
+        Assert.Equal("acme", await home.CheckConnectionAsync()); // the count moved from 1 to 2: the same live component
+    }
+
+    [Fact]
+    public async Task Moving_between_interactive_pages_keeps_the_same_circuit()
+    {
+        var home = await TenantHomePage.OpenAsync(await NewPageAsync(), _server.App.UrlFor("kindhome"));
+        var circuit = await home.WaitForCircuitAsync();
+
+        var profile = await home.GoToProfileAsync();
+        await Assertions.Expect(profile.DisplayName).ToHaveTextAsync("Kind Home Painting");
+        var circuitOnProfile = await profile.WaitForCircuitAsync();
+        var backHome = await profile.GoHomeAsync();
+
+        Assert.Equal(circuit, circuitOnProfile);
+        Assert.Equal(circuit, await backHome.WaitForCircuitAsync());
+        Assert.Equal("kindhome", await backHome.CheckConnectionAsync());
+    }
+
+    [Fact]
+    public async Task Two_tenants_in_two_browser_contexts_at_once_each_see_their_own_tenant_during_events()
+    {
+        var acme = await TenantHomePage.OpenAsync(await NewPageAsync(), _server.App.UrlFor("acme"));
+        var encore = await TenantHomePage.OpenAsync(await NewPageAsync(), _server.App.UrlFor("encore"));
+        var acmeCircuit = await acme.WaitForCircuitAsync();
+        var encoreCircuit = await encore.WaitForCircuitAsync();
+
+        static async Task<string> CheckThrice(AppPage page) =>
+            string.Join(",", [await page.CheckConnectionAsync(), await page.CheckConnectionAsync(), await page.CheckConnectionAsync()]);
+        var results = await Task.WhenAll(CheckThrice(acme), CheckThrice(encore));
+
+        Assert.NotEqual(acmeCircuit, encoreCircuit);
+        Assert.Equal(["acme,acme,acme", "encore,encore,encore"], results);
+    }
+
+    [Fact]
+    public async Task The_bare_host_shows_the_platform_page()
+    {
+        var platform = await PlatformHomePage.OpenAsync(await NewPageAsync(), _server.App.UrlFor(null));
+
+        await Assertions.Expect(platform.Marker).ToBeVisibleAsync();
+        await Assertions.Expect(platform.Heading).ToHaveTextAsync("Candlefish platform");
+        await platform.WaitForCircuitAsync();
+    }
+
+    [Fact]
+    public async Task An_unknown_subdomain_shows_the_404_page()
+    {
+        var page = await StatusPageView.OpenAsync(await NewPageAsync(), _server.App.UrlFor("nosuch"));
+
+        Assert.Equal(404, page.Status);
+        await Assertions.Expect(page.Heading).ToHaveTextAsync("Tenant not found");
+    }
+
+    [Fact]
+    public async Task A_tenant_suspended_while_its_page_is_open_stops_at_the_next_action()
+    {
+        await _server.App.AddActiveTenantAsync(new("closing", "Closing Soon Awards", IsolationTier.Schema, Products.CrownTrophy));
+        var tab = await NewPageAsync();
+        var home = await TenantHomePage.OpenAsync(tab, _server.App.UrlFor("closing"));
+        await home.WaitForCircuitAsync();
+        Assert.Equal("closing", await home.CheckConnectionAsync());
+
+        await _server.App.Catalog.SuspendAsync("closing");
+        await tab.GetByTestId("probe-button").ClickAsync();
+
+        await Assertions.Expect(tab.Locator("#blazor-error-ui")).ToBeVisibleAsync();
+        await Assertions.Expect(tab.GetByTestId("probe-count")).ToHaveTextAsync("1");
+        var reloaded = await StatusPageView.OpenAsync(tab, _server.App.UrlFor("closing"));
+        Assert.Equal(403, reloaded.Status);
+    }
+}

@@ -1,0 +1,39 @@
+using Candlefish.Web.Tenancy;
+
+namespace Candlefish.Web.Api;
+
+/// <summary>The REST API: routes under <c>/api/v1</c>, one group per resource, described by OpenAPI at <c>/api/docs</c>.</summary>
+public static class ApiEndpoints
+{
+    public const string DocumentName = "v1";
+    public const string OpenApiRoute = "/api/openapi/{documentName}.json";
+
+    public static IServiceCollection AddCandlefishApi(this IServiceCollection services) =>
+        services.AddOpenApi(DocumentName, options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Candlefish API";
+            document.Info.Description =
+                "Tenant-scoped REST API. Call a tenant's host (acme.candlefish.example) or the platform host with an X-Tenant header. " +
+                "Errors are RFC 7807 problem details.";
+            return Task.CompletedTask;
+        }));
+
+    public static WebApplication MapCandlefishApi(this WebApplication app)
+    {
+        app.MapOpenApi(OpenApiRoute).SkipTenantResolution();
+        app.UseSwaggerUI(options =>
+        {
+            options.RoutePrefix = "api/docs";
+            options.DocumentTitle = "Candlefish API";
+            options.SwaggerEndpoint($"/api/openapi/{DocumentName}.json", "Candlefish API v1");
+        });
+
+        var v1 = app.MapGroup("/api/v1").ProducesProblem(StatusCodes.Status404NotFound);
+        v1.MapTenantApi();
+
+        // Anything else under /api is a ProblemDetails 404, never the Blazor not-found page.
+        app.Map("/api/{**path}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found",
+            detail: "There is no API endpoint at this address. See /api/docs.")).ExcludeFromDescription();
+        return app;
+    }
+}

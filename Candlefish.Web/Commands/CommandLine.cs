@@ -1,0 +1,41 @@
+using Candlefish.Infrastructure.Persistence;
+using Candlefish.Infrastructure.Tenancy;
+
+namespace Candlefish.Web.Commands;
+
+/// <summary>
+/// The app's command line: <c>migrate</c> (deployments: migrate and exit) and <c>seed-demo</c>. Web start-up
+/// migrates only when <c>Candlefish:Database:MigrateOnStart</c> is set (run.sh sets it for a local database).
+/// </summary>
+public static class CommandLine
+{
+    /// <returns>True when a command ran and the process should exit rather than serve.</returns>
+    public static async Task<bool> RunCommandAsync(this WebApplication app, string[] args)
+    {
+        var command = args.Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('=') ? args[0] : null;
+        switch (command)
+        {
+            case "migrate":
+                await app.Services.GetRequiredService<DatabaseMigrator>().MigrateCatalogAsync();
+                if (args.Contains("--demo"))
+                    await app.Services.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync();
+                return true;
+            case "seed-demo":
+                await app.Services.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync();
+                return true;
+            case null:
+                break;
+            default:
+                await Console.Error.WriteLineAsync($"Unknown command '{command}'. Commands: migrate [--demo], seed-demo.");
+                Environment.ExitCode = 2;
+                return true;
+        }
+
+        var config = app.Configuration;
+        if (config.GetValue<bool>("Candlefish:Database:MigrateOnStart"))
+            await app.Services.GetRequiredService<DatabaseMigrator>().MigrateCatalogAsync();
+        if (config.GetValue<bool>("Candlefish:Demo:SeedWhenEmpty"))
+            await app.Services.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync();
+        return false;
+    }
+}

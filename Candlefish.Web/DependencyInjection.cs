@@ -1,0 +1,65 @@
+using Candlefish.Web.Api;
+using Candlefish.Web.Components;
+using Candlefish.Web.Diagnostics;
+using Candlefish.Web.Tenancy;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.SignalR;
+using Radzen;
+
+namespace Candlefish.Web;
+
+public static class DependencyInjection
+{
+    /// <summary>Registers what the web project owns: tenant resolution, Blazor, Radzen, the API, logging and errors.</summary>
+    public static WebApplicationBuilder AddWebServices(this WebApplicationBuilder builder)
+    {
+        builder.Logging.ClearProviders();
+        builder.Logging.AddJsonConsole(options =>
+        {
+            options.IncludeScopes = true;
+            options.UseUtcTimestamp = true;
+            options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+        });
+        builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
+
+        var services = builder.Services;
+        services.AddOptions<TenancyOptions>()
+            .Bind(builder.Configuration.GetSection(TenancyOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<HostTenantStrategy>();
+        services.AddSingleton<TenantResolver>();
+        services.AddScoped<CircuitContext>();
+        services.AddScoped<CircuitHandler, TenantCircuitHandler>();
+
+        services.AddRazorComponents()
+            .AddInteractiveServerComponents();
+        services.AddSignalR(options => options.AddFilter<TenantHubFilter>());
+        services.AddRadzenComponents();
+
+        services.AddCandlefishProblemDetails();
+        services.AddCandlefishApi();
+        return builder;
+    }
+
+    public static WebApplication UseWebPipeline(this WebApplication app)
+    {
+        app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseCandlefishErrorHandling();
+        if (!app.Environment.IsDevelopment())
+            app.UseHsts();
+
+        app.MapCandlefishApi();
+        app.UseRouting();
+        app.UseMiddleware<TenantResolutionMiddleware>();
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/health", new() { Predicate = _ => false }).SkipTenantResolution();
+        app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).SkipTenantResolution();
+        app.MapStaticAssets().SkipTenantResolution();
+        app.MapRazorComponents<App>()
+            .AddInteractiveServerRenderMode();
+        return app;
+    }
+}

@@ -1,0 +1,51 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+
+namespace Candlefish.Web.Tenancy;
+
+/// <summary>What a request's host says about its tenant.</summary>
+public abstract record HostMatch
+{
+    private HostMatch() { }
+
+    /// <summary>A root domain or an IP address: the platform.</summary>
+    public sealed record Platform : HostMatch;
+
+    /// <summary><c>&lt;label&gt;.&lt;root&gt;</c>: the tenant whose identifier is the label.</summary>
+    public sealed record Tenant(string Identifier) : HostMatch;
+
+    /// <summary>Not one of our hosts, or more than one label before a root.</summary>
+    public sealed record Unknown(string Host) : HostMatch;
+}
+
+/// <summary>The host strategy (DESIGN.md, "Resolution", step 1), for browsers.</summary>
+public sealed class HostTenantStrategy
+{
+    private readonly string[] _roots;
+
+    public HostTenantStrategy(IOptions<TenancyOptions> options) =>
+        // Longest first, so a root that is a subdomain of another root wins.
+        _roots = options.Value.RootDomains.Select(r => r.Trim().TrimEnd('.').ToLowerInvariant())
+            .OrderByDescending(r => r.Length).ToArray();
+
+    public HostMatch Match(string? host)
+    {
+        if (string.IsNullOrEmpty(host))
+            return new HostMatch.Platform();
+        host = host.TrimEnd('.').ToLowerInvariant();
+        if (IPAddress.TryParse(host.Trim('[', ']'), out _))
+            return new HostMatch.Platform();
+
+        foreach (var root in _roots)
+        {
+            if (host == root)
+                return new HostMatch.Platform();
+            if (host.EndsWith("." + root, StringComparison.Ordinal))
+            {
+                var label = host[..^(root.Length + 1)];
+                return label.Contains('.') ? new HostMatch.Unknown(host) : new HostMatch.Tenant(label);
+            }
+        }
+        return new HostMatch.Unknown(host);
+    }
+}

@@ -1,0 +1,126 @@
+# shellcheck shell=bash
+# Sourced by run.sh and test.sh: starts (or reuses) a private PostgreSQL cluster for this checkout and
+# exports CF_PG_HOST, CF_PG_PORT, CF_PG_USER, CF_PG_PASSWORD and CF_PG_ADMIN (a superuser connection string).
+#
+# - Uses the machine's PostgreSQL server binaries (installs Debian's postgresql when root and missing).
+# - PostgreSQL refuses to run as root: as root the server runs as the 'postgres' user through runuser, in a
+#   folder that user can reach (/var/tmp/candlefish-pg/<checkout hash>); as a normal user, in .local/postgres.
+# - Listens on 127.0.0.1 only, on a free port (kept for the next run when still free), with scram password auth.
+
+cf_pg_bin_dir() {
+  local dir
+  for dir in /usr/lib/postgresql/*/bin; do
+    [[ -x "$dir/initdb" ]] && { echo "$dir"; return 0; }
+  done
+  command -v initdb >/dev/null 2>&1 && { dirname "$(command -v initdb)"; return 0; }
+  return 1
+}
+
+cf_port_free() {
+  ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+cf_pg_start() {
+  local repo="$1"
+  local bin
+  if ! bin="$(cf_pg_bin_dir)"; then
+    if [[ $EUID -eq 0 ]]; then
+      echo "Installing PostgreSQL (apt-get install postgresql)…" >&2
+      (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null) || {
+        echo "error: could not install PostgreSQL. Install it (apt-get install postgresql) or set ConnectionStrings__Catalog." >&2
+        return 1
+      }
+      bin="$(cf_pg_bin_dir)"
+    else
+      echo "error: PostgreSQL server binaries (initdb) are not installed. Run: sudo apt-get install postgresql" >&2
+      echo "       or point the app at a database with ConnectionStrings__Catalog." >&2
+      return 1
+    fi
+  fi
+
+  local base run_as=()
+  if [[ $EUID -eq 0 ]]; then
+    local key
+    key="$(printf '%s' "$repo" | sha1sum | cut -c1-12)"
+    base="/var/tmp/candlefish-pg/$key"
+    mkdir -p "$base"
+    chmod 755 /var/tmp/candlefish-pg
+    chown postgres:postgres "$base"
+    chmod 700 "$base"
+    run_as=(runuser -u postgres --)
+  else
+    base="$repo/.local/postgres"
+    mkdir -p "$base"
+    chmod 700 "$base"
+  fi
+
+  local data="$base/data" socket="$base/socket" secrets="$repo/.local/postgres-secrets"
+  mkdir -p "$secrets"
+  chmod 700 "$secrets"
+
+  # The password lives with the checkout (readable by its user only); the server keeps only its hash.
+  if [[ ! -s "$secrets/password" || ! -f "$data/PG_VERSION" ]]; then
+    if [[ ! -f "$data/PG_VERSION" ]]; then
+      head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' > "$secrets/password"
+      chmod 600 "$secrets/password"
+      local pwfile="$base/initpw"
+      cp "$secrets/password" "$pwfile"
+      [[ $EUID -eq 0 ]] && chown postgres:postgres "$pwfile"
+      "${run_as[@]}" "$bin/initdb" -D "$data" -U postgres --auth=scram-sha-256 --pwfile="$pwfile" -E UTF8 --locale=C.UTF-8 >"$base/initdb.log" 2>&1 || {
+        rm -f "$pwfile"; echo "error: initdb failed, see $base/initdb.log" >&2; return 1; }
+      rm -f "$pwfile"
+    else
+      echo "error: $data exists but its password ($secrets/password) is missing. Remove $base to start over." >&2
+      return 1
+    fi
+  fi
+  "${run_as[@]}" mkdir -p "$socket"
+
+  local port=""
+  if "${run_as[@]}" "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+    port="$(sed -n 4p "$data/postmaster.pid")"
+  else
+    local stored=""
+    [[ -f "$secrets/port" ]] && stored="$(cat "$secrets/port")"
+    if [[ -n "$stored" ]] && cf_port_free "$stored"; then
+      port="$stored"
+    else
+      local p
+      for p in $(seq 54330 54999); do
+        if cf_port_free "$p"; then port="$p"; break; fi
+      done
+    fi
+    [[ -n "$port" ]] || { echo "error: no free port for PostgreSQL in 54330-54999" >&2; return 1; }
+    "${run_as[@]}" "$bin/pg_ctl" -D "$data" -l "$base/server.log" -w -t 60 \
+      -o "-c port=$port -c listen_addresses=127.0.0.1 -c unix_socket_directories=$socket -c max_connections=300 -c fsync=off -c synchronous_commit=off" \
+      start >/dev/null || { echo "error: PostgreSQL did not start, see $base/server.log" >&2; return 1; }
+  fi
+  echo "$port" > "$secrets/port"
+
+  export CF_PG_HOST=127.0.0.1
+  export CF_PG_PORT="$port"
+  export CF_PG_USER=postgres
+  CF_PG_PASSWORD="$(cat "$secrets/password")"
+  export CF_PG_PASSWORD
+  export CF_PG_DATA="$data"
+  export CF_PG_BIN="$bin"
+  export CF_PG_ADMIN="Host=127.0.0.1;Port=$port;Username=postgres;Password=$CF_PG_PASSWORD"
+  export CF_PG_RUN_AS="${run_as[*]}"
+}
+
+# Creates the database if it does not exist.
+cf_pg_ensure_database() {
+  local name="$1"
+  local exists
+  exists="$(PGPASSWORD="$CF_PG_PASSWORD" "$CF_PG_BIN/psql" -h 127.0.0.1 -p "$CF_PG_PORT" -U postgres -d postgres -Atc \
+    "SELECT 1 FROM pg_database WHERE datname = '$name'")"
+  if [[ "$exists" != "1" ]]; then
+    PGPASSWORD="$CF_PG_PASSWORD" "$CF_PG_BIN/psql" -h 127.0.0.1 -p "$CF_PG_PORT" -U postgres -d postgres -qc \
+      "CREATE DATABASE \"$name\"" >/dev/null
+  fi
+}
+
+cf_pg_stop() {
+  # shellcheck disable=SC2086
+  $CF_PG_RUN_AS "$CF_PG_BIN/pg_ctl" -D "$CF_PG_DATA" -m fast -w stop >/dev/null 2>&1 || true
+}
