@@ -29,6 +29,7 @@ fi
 
 if [[ -z "${ConnectionStrings__Catalog:-}" ]]; then
   cf_pg_start "$repo"
+  trap cf_pg_stop_if_started EXIT
   cf_pg_ensure_database candlefish
   export ConnectionStrings__Catalog="$CF_PG_ADMIN;Database=candlefish"
   demo=true # seeds only when the catalog is empty
@@ -43,8 +44,16 @@ echo "Candlefish: http://localhost:$port"
 echo "  tenants:  http://acme.localhost:$port  http://kindhome.localhost:$port  http://encore.localhost:$port"
 echo "  API docs: http://localhost:$port/api/docs"
 echo
-exec dotnet Candlefish.Web/bin/Release/net10.0/Candlefish.Web.dll \
+# Not exec: when the app stops (Ctrl+C), the EXIT trap stops the PostgreSQL this script started.
+dotnet Candlefish.Web/bin/Release/net10.0/Candlefish.Web.dll \
   --urls "http://localhost:$port" \
   --contentRoot "$repo/Candlefish.Web" \
   --Candlefish:Database:MigrateOnStart=true \
-  --Candlefish:Demo:SeedWhenEmpty="$demo"
+  --Candlefish:Demo:SeedWhenEmpty="$demo" &
+app=$!
+trap 'kill -TERM "$app" 2>/dev/null' INT TERM
+status=0
+wait "$app" || status=$?
+# A signal interrupts the first wait; wait again for the app's graceful shutdown.
+if kill -0 "$app" 2>/dev/null; then wait "$app" || status=$?; fi
+exit "$status"

@@ -10,6 +10,7 @@ export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 # shellcheck source=scripts/local-postgres.sh
 source scripts/local-postgres.sh
 cf_pg_start "$repo" || exit 1
+trap cf_pg_stop_if_started EXIT
 export CANDLEFISH_TEST_POSTGRES="$CF_PG_ADMIN"
 echo "PostgreSQL for tests: 127.0.0.1:$CF_PG_PORT"
 

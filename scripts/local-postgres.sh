@@ -77,6 +77,7 @@ cf_pg_start() {
   "${run_as[@]}" mkdir -p "$socket"
 
   local port=""
+  export CF_PG_STARTED=0
   if "${run_as[@]}" "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
     port="$(sed -n 4p "$data/postmaster.pid")"
   else
@@ -92,8 +93,9 @@ cf_pg_start() {
     fi
     [[ -n "$port" ]] || { echo "error: no free port for PostgreSQL in 54330-54999" >&2; return 1; }
     "${run_as[@]}" "$bin/pg_ctl" -D "$data" -l "$base/server.log" -w -t 60 \
-      -o "-c port=$port -c listen_addresses=127.0.0.1 -c unix_socket_directories=$socket -c max_connections=300 -c fsync=off -c synchronous_commit=off" \
+      -o "-c port=$port -c listen_addresses=127.0.0.1 -c unix_socket_directories=$socket -c max_connections=300 -c synchronous_commit=off" \
       start >/dev/null || { echo "error: PostgreSQL did not start, see $base/server.log" >&2; return 1; }
+    CF_PG_STARTED=1
   fi
   echo "$port" > "$secrets/port"
 
@@ -120,7 +122,11 @@ cf_pg_ensure_database() {
   fi
 }
 
-cf_pg_stop() {
-  # shellcheck disable=SC2086
-  $CF_PG_RUN_AS "$CF_PG_BIN/pg_ctl" -D "$CF_PG_DATA" -m fast -w stop >/dev/null 2>&1 || true
+# Stops the cluster if this script started it (one already running, e.g. for a ./run.sh in another
+# terminal, is left alone). Its folder stays, to be reused next time.
+cf_pg_stop_if_started() {
+  if [[ "${CF_PG_STARTED:-0}" == 1 ]]; then
+    # shellcheck disable=SC2086
+    $CF_PG_RUN_AS "$CF_PG_BIN/pg_ctl" -D "$CF_PG_DATA" -m fast -w stop >/dev/null 2>&1 || true
+  fi
 }
