@@ -35,6 +35,7 @@ export CANDLEFISH_CHROMIUM="$chromium_path"
 
 results="$repo/TestResults"
 rm -rf "$results"
+export CANDLEFISH_SCREENSHOTS="$results/screenshots"
 dotnet build Candlefish.sln -nologo -v quiet
 build_status=$?
 if [[ $build_status -ne 0 ]]; then

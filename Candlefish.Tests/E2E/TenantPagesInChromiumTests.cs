@@ -40,6 +40,7 @@ public class TenantPagesInChromiumTests(BrowserFixture browser) : IAsyncLifetime
         await home.WaitForCircuitAsync();
         Assert.Equal("acme", await home.CheckConnectionAsync());
         Assert.Equal("acme", await home.CheckConnectionAsync()); // the count moved from 1 to 2: the same live component
+        await home.ScreenshotAsync("acme-home");
     }
 
     [Fact]
@@ -53,6 +54,7 @@ public class TenantPagesInChromiumTests(BrowserFixture browser) : IAsyncLifetime
         var circuitOnProfile = await profile.WaitForCircuitAsync();
         var backHome = await profile.GoHomeAsync();
 
+        await profile.ScreenshotAsync("kindhome-profile");
         Assert.Equal(circuit, circuitOnProfile);
         Assert.Equal(circuit, await backHome.WaitForCircuitAsync());
         Assert.Equal("kindhome", await backHome.CheckConnectionAsync());
@@ -82,6 +84,21 @@ public class TenantPagesInChromiumTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(platform.Marker).ToBeVisibleAsync();
         await Assertions.Expect(platform.Heading).ToHaveTextAsync("Candlefish platform");
         await platform.WaitForCircuitAsync();
+        await platform.ScreenshotAsync("platform-home");
+    }
+
+    [Fact]
+    public async Task The_workspace_is_usable_on_a_390px_phone()
+    {
+        var tab = await NewPageAsync();
+        await tab.SetViewportSizeAsync(390, 844);
+        var home = await TenantHomePage.OpenAsync(tab, _server.App.UrlFor("encore"));
+        await home.WaitForCircuitAsync();
+
+        var pageWidth = await tab.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.Equal("encore", await home.CheckConnectionAsync());
+        await home.ScreenshotAsync("encore-home-390");
+        Assert.True(pageWidth <= 390, $"the page is {pageWidth}px wide: it scrolls sideways on a phone");
     }
 
     [Fact]

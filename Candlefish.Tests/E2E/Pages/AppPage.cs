@@ -11,6 +11,14 @@ public abstract class AppPage(IPage page)
 
     public ILocator TenantNameInHeader => Page.GetByTestId("tenant-name");
 
+    /// <summary>Saves a full-page screenshot under TestResults/screenshots, for people to look at.</summary>
+    public async Task ScreenshotAsync(string name)
+    {
+        var folder = Path.Combine(Environment.GetEnvironmentVariable("CANDLEFISH_SCREENSHOTS") ?? Path.Combine(Path.GetTempPath(), "candlefish-screenshots"));
+        Directory.CreateDirectory(folder);
+        await Page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+    }
+
     /// <summary>Waits until the page is interactive (the circuit has opened) and returns the circuit's label.</summary>
     public async Task<string> WaitForCircuitAsync()
     {
