@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs Candlefish locally. See README.md.
 #   ./run.sh [--port N] [--demo]
-# With no ConnectionStrings__Catalog set it starts a private PostgreSQL for this checkout, migrates it and
+# With no ConnectionStrings__Catalog set (and __App: the owner and app roles) it starts a private PostgreSQL for this checkout, migrates it and
 # seeds the demo tenants on an empty database. With one set, it migrates that database and seeds only with --demo.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -30,8 +30,10 @@ fi
 if [[ -z "${ConnectionStrings__Catalog:-}" ]]; then
   cf_pg_start "$repo"
   trap cf_pg_stop_if_started EXIT
+  cf_pg_ensure_roles "$repo"
   cf_pg_ensure_database candlefish
-  export ConnectionStrings__Catalog="$CF_PG_ADMIN;Database=candlefish"
+  export ConnectionStrings__Catalog="Host=127.0.0.1;Port=$CF_PG_PORT;Database=candlefish;Username=candlefish_owner;Password=$CF_OWNER_PASSWORD"
+  export ConnectionStrings__App="Host=127.0.0.1;Port=$CF_PG_PORT;Database=candlefish;Username=candlefish_app;Password=$CF_APP_PASSWORD"
   demo=true # seeds only when the catalog is empty
   echo "PostgreSQL: 127.0.0.1:$CF_PG_PORT (data in $CF_PG_DATA)"
 fi

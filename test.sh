@@ -12,6 +12,7 @@ source scripts/local-postgres.sh
 cf_pg_start "$repo" || exit 1
 trap cf_pg_stop_if_started EXIT
 export CANDLEFISH_TEST_POSTGRES="$CF_PG_ADMIN"
+export CANDLEFISH_PG_BIN="$CF_PG_BIN" # to start a second local server for the second-server tests
 echo "PostgreSQL for tests: 127.0.0.1:$CF_PG_PORT"
 
 chromium_path="${CANDLEFISH_CHROMIUM:-$(command -v chromium || command -v chromium-browser || true)}"

@@ -1,22 +1,29 @@
 using Candlefish.Infrastructure.Persistence;
 using Candlefish.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
+using Candlefish.Infrastructure.Tenancy.Provisioning;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Candlefish.Infrastructure;
 
 public static class DependencyInjection
 {
-    /// <summary>Registers what Infrastructure owns: the catalog database, the tenant store and accessor, migrations, the demo seed.</summary>
+    /// <summary>
+    /// Registers what Infrastructure owns: the data sources, the catalog, the tenant store and accessor, the tenant
+    /// DbContext factory, migrations, provisioning and the demo seed.
+    /// </summary>
     public static IHostApplicationBuilder AddInfrastructure(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
 
         services.AddOptions<DatabaseOptions>()
             .Bind(builder.Configuration.GetSection(DatabaseOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<TenantStorageOptions>()
+            .Bind(builder.Configuration.GetSection(TenantStorageOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddOptions<TenantStoreOptions>()
@@ -28,14 +35,10 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddMemoryCache();
 
-        services.AddSingleton(sp =>
-        {
-            var connectionString = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Catalog;
-            var dataSource = new NpgsqlDataSourceBuilder(connectionString) { Name = "catalog" }.Build();
-            return new CatalogDataSource(dataSource);
-        });
+        services.AddSingleton<TenantDataSources>();
         services.AddPooledDbContextFactory<CatalogDbContext>((sp, options) =>
-            ((DbContextOptionsBuilder<CatalogDbContext>)options).UseCandlefishCatalog(sp.GetRequiredService<CatalogDataSource>().DataSource));
+            ((DbContextOptionsBuilder<CatalogDbContext>)options).UseCandlefishCatalog(sp.GetRequiredService<TenantDataSources>().Platform));
+        services.AddSingleton<TenantDbContextFactory>();
 
         services.AddSingleton<TenantContextAccessor>();
         services.AddSingleton<ITenantContext>(sp => sp.GetRequiredService<TenantContextAccessor>());
@@ -43,6 +46,8 @@ public static class DependencyInjection
         services.AddSingleton<TenantCatalog>();
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<DemoSeeder>();
+        services.TryAddSingleton<IProvisioningStepHook, NoProvisioningStepHook>();
+        services.AddSingleton<TenantProvisioner>();
 
         services.AddHealthChecks().AddCheck<CatalogHealthCheck>("catalog", tags: ["ready"]);
         return builder;

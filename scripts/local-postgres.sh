@@ -110,15 +110,41 @@ cf_pg_start() {
   export CF_PG_RUN_AS="${run_as[*]}"
 }
 
-# Creates the database if it does not exist.
+cf_psql() {
+  PGPASSWORD="$CF_PG_PASSWORD" "$CF_PG_BIN/psql" -h 127.0.0.1 -p "$CF_PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -qAt "$@"
+}
+
+# The app's two roles (DESIGN.md, "Defence in depth"): candlefish_owner owns schemas, tables and tenant
+# databases (CREATEDB, used by migrations and provisioning); candlefish_app owns nothing, is no superuser and
+# has no BYPASSRLS. Passwords are generated once and kept in .local/postgres-secrets. Exports CF_OWNER_PASSWORD
+# and CF_APP_PASSWORD.
+cf_pg_ensure_roles() {
+  local secrets="$1/.local/postgres-secrets" role
+  for role in owner app; do
+    if [[ ! -s "$secrets/$role-password" ]]; then
+      head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' > "$secrets/$role-password"
+      chmod 600 "$secrets/$role-password"
+    fi
+  done
+  CF_OWNER_PASSWORD="$(cat "$secrets/owner-password")"
+  CF_APP_PASSWORD="$(cat "$secrets/app-password")"
+  export CF_OWNER_PASSWORD CF_APP_PASSWORD
+  cf_psql <<SQL
+SELECT 'CREATE ROLE candlefish_owner' WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'candlefish_owner') \gexec
+SELECT 'CREATE ROLE candlefish_app' WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'candlefish_app') \gexec
+ALTER ROLE candlefish_owner WITH LOGIN CREATEDB NOSUPERUSER NOCREATEROLE NOBYPASSRLS PASSWORD '$CF_OWNER_PASSWORD';
+ALTER ROLE candlefish_app WITH LOGIN NOCREATEDB NOSUPERUSER NOCREATEROLE NOBYPASSRLS PASSWORD '$CF_APP_PASSWORD';
+SQL
+}
+
+# Creates the database (owned by candlefish_owner) if it does not exist.
 cf_pg_ensure_database() {
   local name="$1"
   local exists
   exists="$(PGPASSWORD="$CF_PG_PASSWORD" "$CF_PG_BIN/psql" -h 127.0.0.1 -p "$CF_PG_PORT" -U postgres -d postgres -Atc \
     "SELECT 1 FROM pg_database WHERE datname = '$name'")"
   if [[ "$exists" != "1" ]]; then
-    PGPASSWORD="$CF_PG_PASSWORD" "$CF_PG_BIN/psql" -h 127.0.0.1 -p "$CF_PG_PORT" -U postgres -d postgres -qc \
-      "CREATE DATABASE \"$name\"" >/dev/null
+    cf_psql -c "CREATE DATABASE \"$name\" OWNER candlefish_owner" >/dev/null
   fi
 }
 

@@ -102,7 +102,4 @@ public sealed class Tenant
 }
 
 public sealed class TenantValidationException(IReadOnlyDictionary<string, string[]> errors)
-    : Exception("The tenant is not valid: " + string.Join(" ", errors.Values.SelectMany(e => e)))
-{
-    public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
-}
+    : DomainValidationException(errors);

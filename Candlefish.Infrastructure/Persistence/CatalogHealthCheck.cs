@@ -2,14 +2,14 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Candlefish.Infrastructure.Persistence;
 
-/// <summary>Ready when the platform database answers and the catalog table exists (i.e. it is migrated).</summary>
-internal sealed class CatalogHealthCheck(CatalogDataSource catalog) : IHealthCheck
+/// <summary>Ready when the platform database answers the app role and the catalog table exists (i.e. it is migrated).</summary>
+internal sealed class CatalogHealthCheck(TenantDataSources sources) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            await using var command = catalog.DataSource.CreateCommand("SELECT to_regclass('platform.tenants') IS NOT NULL");
+            await using var command = sources.Platform.CreateCommand("SELECT to_regclass('platform.tenants') IS NOT NULL");
             var migrated = (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
             return migrated
                 ? HealthCheckResult.Healthy("The catalog database answers.")

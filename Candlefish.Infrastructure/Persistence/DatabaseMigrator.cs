@@ -1,3 +1,4 @@
+using Candlefish.Domain.Tenancy;
 using Candlefish.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -6,43 +7,78 @@ using Npgsql;
 namespace Candlefish.Infrastructure.Persistence;
 
 /// <summary>
-/// Applies the hand-written migrations. Npgsql's own migration lock is a no-op, so a PostgreSQL advisory
-/// lock is held on one dedicated connection for the whole run (returning a connection to the pool would
-/// release it): two instances or a deploy and a test run never migrate at once.
+/// Applies the hand-written migrations: the catalog's, and each tenant's in its own schema or database.
+/// Npgsql's migration lock is a no-op, so each run holds a PostgreSQL advisory lock on a dedicated connection
+/// (the catalog's, or the tenant's: the same lock provisioning takes). Runs from the <c>migrate</c> command
+/// and from provisioning, never implicitly on a production web start.
 /// </summary>
-public sealed class DatabaseMigrator(CatalogDataSource catalog, ILogger<DatabaseMigrator> logger)
+public sealed class DatabaseMigrator(TenantDataSources sources, ILogger<DatabaseMigrator> logger)
 {
-    // Arbitrary, stable key for "the catalog is being migrated".
-    private const long CatalogLockKey = 0x43616e646c65_01;
-
     public async Task MigrateCatalogAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await catalog.DataSource.OpenConnectionAsync(cancellationToken);
-        await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection))
+        await using var catalogLock = await AdvisoryLock.AcquireAsync(sources.PlatformOwner, "catalog", cancellationToken);
+        await using var connection = await sources.PlatformOwner.OpenConnectionAsync(cancellationToken);
+        var options = new DbContextOptionsBuilder<CatalogDbContext>().UseCandlefishCatalog(connection).Options;
+        await using (var db = new CatalogDbContext(options))
         {
-            lockCommand.Parameters.AddWithValue("key", CatalogLockKey);
-            await lockCommand.ExecuteNonQueryAsync(cancellationToken);
-        }
-        try
-        {
-            var options = new DbContextOptionsBuilder<CatalogDbContext>()
-                .UseCandlefishCatalog(connection)
-                .Options;
-            await using var db = new CatalogDbContext(options);
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-            if (pending.Count == 0)
+            if (pending.Count > 0)
             {
-                logger.LogInformation("Catalog is up to date");
-                return;
+                logger.LogInformation("Applying {Count} catalog migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
+                await db.Database.MigrateAsync(cancellationToken);
             }
-            logger.LogInformation("Applying {Count} catalog migration(s): {Migrations}", pending.Count, pending);
-            await db.Database.MigrateAsync(cancellationToken);
         }
-        finally
-        {
-            await using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", connection);
-            unlock.Parameters.AddWithValue("key", CatalogLockKey);
-            await unlock.ExecuteNonQueryAsync(CancellationToken.None);
-        }
+
+        // The app role reads and writes the catalog but owns nothing and may not touch the migration history.
+        var app = TenantStorage.Quote(sources.AppRoleName);
+        await using var grant = new NpgsqlCommand($"""
+            GRANT USAGE ON SCHEMA {CatalogDbContext.Schema} TO {app};
+            GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA {CatalogDbContext.Schema} TO {app};
+            REVOKE ALL ON {CatalogDbContext.Schema}.{CatalogDbContext.MigrationsHistoryTable} FROM {app};
+            """, connection);
+        await grant.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    /// <summary>Migrates one tenant under its lock (the <c>migrate</c> command).</summary>
+    public async Task MigrateTenantAsync(TenantInfo tenant, CancellationToken cancellationToken = default)
+    {
+        await using var tenantLock = await AdvisoryLock.AcquireAsync(sources.PlatformOwner, LockName(tenant.Identifier), cancellationToken);
+        await MigrateTenantLockedAsync(tenant, cancellationToken);
+    }
+
+    /// <summary>Migrates one tenant; the caller holds the tenant's lock.</summary>
+    internal async Task MigrateTenantLockedAsync(TenantInfo tenant, CancellationToken cancellationToken)
+    {
+        var storage = sources.StorageOf(tenant);
+        await using var connection = await sources.OwnerFor(storage).OpenConnectionAsync(cancellationToken);
+        await using (var searchPath = new NpgsqlCommand("SELECT set_config('search_path', $1, false)", connection))
+        {
+            searchPath.Parameters.Add(new NpgsqlParameter { Value = storage.QuotedSchema });
+            await searchPath.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using var db = new TenantDbContext(TenantDbContextOptions.For(connection, contextOwnsConnection: false, historySchema: storage.Schema), tenant.Id);
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count == 0)
+            return;
+        logger.LogInformation("Applying {Count} migration(s) to tenant {TenantId}: {Migrations}", pending.Count, tenant.Identifier, string.Join(", ", pending));
+        await db.Database.MigrateAsync(cancellationToken);
+
+        await using var revoke = new NpgsqlCommand(
+            $"REVOKE ALL ON {TenantDbContext.MigrationsHistoryTable} FROM {TenantStorage.Quote(sources.AppRoleName)}", connection);
+        await revoke.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>The catalog, then every tenant that has storage (active or suspended), for deployments.</summary>
+    public async Task MigrateAllAsync(TenantCatalog catalog, CancellationToken cancellationToken = default)
+    {
+        await MigrateCatalogAsync(cancellationToken);
+        var tenants = (await catalog.ListAsync(cancellationToken))
+            .Where(t => t.State is TenantState.Active or TenantState.Suspended).ToList();
+        foreach (var tenant in tenants)
+            await MigrateTenantAsync(tenant, cancellationToken);
+        logger.LogInformation("Migrated the catalog and {Count} tenant(s)", tenants.Count);
+    }
+
+    internal static string LockName(string identifier) => "tenant:" + identifier;
 }

@@ -1,14 +1,15 @@
 using Candlefish.Domain.Tenancy;
+using Candlefish.Infrastructure.Tenancy.Provisioning;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace Candlefish.Infrastructure.Tenancy;
 
 /// <summary>
-/// The demo catalog for a fresh machine: acme (Crown Trophy), kindhome (Paintbox, Database tier) and
-/// encore (PromoterOS). Seeds only an empty catalog, so it never touches real data.
+/// The demo for a fresh machine: acme (Crown Trophy) and encore (PromoterOS) in the Schema tier, kindhome
+/// (Paintbox) in the Database tier, each with a few locations. Seeds only an empty catalog, never real data.
 /// </summary>
-public sealed class DemoSeeder(IDbContextFactory<CatalogDbContext> contexts, TenantCatalog catalog, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(IDbContextFactory<CatalogDbContext> contexts, TenantProvisioner provisioner, ILogger<DemoSeeder> logger)
 {
     public static readonly IReadOnlyList<NewTenant> Tenants =
     [
@@ -16,6 +17,27 @@ public sealed class DemoSeeder(IDbContextFactory<CatalogDbContext> contexts, Ten
         new("kindhome", "Kind Home Painting", IsolationTier.Database, Products.Paintbox, "America/Denver", "USD"),
         new("encore", "Encore Presents", IsolationTier.Schema, Products.PromoterOS, "America/New_York", "USD"),
     ];
+
+    public static readonly IReadOnlyDictionary<string, IReadOnlyList<NewLocation>> Locations = new Dictionary<string, IReadOnlyList<NewLocation>>
+    {
+        ["acme"] =
+        [
+            new("Acme Downtown", "120 W Madison St", "Chicago", "IL", "60602", "+1 312 555 0140"),
+            new("Acme Naperville", "1520 N Naper Blvd", "Naperville", "IL", "60563", "+1 630 555 0117"),
+            new("Acme Milwaukee", "733 N Water St", "Milwaukee", "WI", "53202", "+1 414 555 0190"),
+        ],
+        ["kindhome"] =
+        [
+            new("Kind Home Denver", "1801 Wynkoop St", "Denver", "CO", "80202", "+1 303 555 0162"),
+            new("Kind Home Boulder", "2440 Pearl St", "Boulder", "CO", "80302", "+1 720 555 0133"),
+        ],
+        ["encore"] =
+        [
+            new("Encore Box Office", "1 Lincoln Center Plaza", "New York", "NY", "10023", "+1 212 555 0108"),
+            new("The Bowery Room", "6 Delancey St", "New York", "NY", "10002", "+1 212 555 0175"),
+            new("Encore Philadelphia", "1 S Broad St", "Philadelphia", "PA", "19107", "+1 215 555 0121", "America/New_York"),
+        ],
+    };
 
     /// <returns>True when the demo was seeded, false when the catalog already held tenants.</returns>
     public async Task<bool> SeedIfEmptyAsync(CancellationToken cancellationToken = default)
@@ -30,11 +52,8 @@ public sealed class DemoSeeder(IDbContextFactory<CatalogDbContext> contexts, Ten
         }
 
         foreach (var tenant in Tenants)
-        {
-            await catalog.CreateAsync(tenant, cancellationToken);
-            await catalog.ActivateAsync(tenant.Identifier, cancellationToken);
-        }
-        logger.LogInformation("Seeded the demo tenants {Tenants}", Tenants.Select(t => t.Identifier));
+            await provisioner.ProvisionAsync(tenant, Locations[tenant.Identifier], cancellationToken);
+        logger.LogInformation("Seeded the demo tenants {Tenants}", string.Join(", ", Tenants.Select(t => t.Identifier)));
         return true;
     }
 }

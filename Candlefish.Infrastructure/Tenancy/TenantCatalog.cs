@@ -24,6 +24,25 @@ public sealed class TenantCatalog(IDbContextFactory<CatalogDbContext> contexts, 
         return tenants.Select(t => t.ToInfo()).ToList();
     }
 
+    /// <summary>The live (not deleted) tenant with this identifier, read from the catalog itself, not the cache.</summary>
+    public async Task<TenantInfo?> FindLiveAsync(string identifier, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var tenant = await db.Tenants.AsNoTracking()
+            .SingleOrDefaultAsync(t => t.Identifier == identifier && t.State != TenantState.Deleted, cancellationToken);
+        return tenant?.ToInfo();
+    }
+
+    /// <summary>The most recently deleted tenant with this identifier, if any.</summary>
+    public async Task<TenantInfo?> FindDeletedAsync(string identifier, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var tenant = await db.Tenants.AsNoTracking()
+            .Where(t => t.Identifier == identifier && t.State == TenantState.Deleted)
+            .OrderByDescending(t => t.UpdatedAt).FirstOrDefaultAsync(cancellationToken);
+        return tenant?.ToInfo();
+    }
+
     /// <summary>Adds a tenant in the provisioning state. Throws <see cref="TenantValidationException"/> with field errors.</summary>
     public async Task<TenantInfo> CreateAsync(NewTenant values, CancellationToken cancellationToken = default)
     {

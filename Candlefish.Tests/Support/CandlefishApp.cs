@@ -1,29 +1,43 @@
 using Candlefish.Domain.Tenancy;
+using Candlefish.Infrastructure.Persistence;
 using Candlefish.Infrastructure.Tenancy;
+using Candlefish.Infrastructure.Tenancy.Provisioning;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Candlefish.Tests.Support;
 
 /// <summary>
-/// The real app (real pipeline, real PostgreSQL) on a database of its own, migrated at start-up.
-/// Each test class gets its own instance and so its own catalog and tenants.
+/// The real app (real pipeline, real PostgreSQL, the owner and app roles) on a platform database of its own,
+/// migrated at start-up. Each test class gets its own instance, so its own catalog, tenants and tenant databases
+/// (named with a prefix of its own, so apps running side by side never share one).
 /// </summary>
 public class CandlefishApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private int _kestrelPort;
+    private readonly string _tenantDatabasePrefix = "cft" + Guid.NewGuid().ToString("N")[..8] + "_";
 
-    public string CatalogConnectionString { get; private set; } = "";
+    public string OwnerConnectionString { get; private set; } = "";
+
+    public string AppConnectionString { get; private set; } = "";
 
     /// <summary>Set before start to point the app at something else (e.g. an unreachable database).</summary>
-    public string? CatalogConnectionOverride { get; init; }
+    public (string Owner, string App)? ConnectionOverride { get; init; }
+
+    /// <summary>Extra service registrations (e.g. a provisioning step hook that fails).</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
 
     public TenantCatalog Catalog => Services.GetRequiredService<TenantCatalog>();
 
-    /// <summary>Serve over a real Kestrel socket (for the browser tests) instead of the in-memory test server.</summary>
+    public TenantProvisioner Provisioner => Services.GetRequiredService<TenantProvisioner>();
+
+    public TenantDbContextFactory TenantData => Services.GetRequiredService<TenantDbContextFactory>();
+
+    public string TenantDatabasePrefix => _tenantDatabasePrefix;
+
+    /// <summary>Serve over a real Kestrel socket (for the browser tests and benchmarks) instead of the in-memory test server.</summary>
     public void UseRealServer()
     {
         _kestrelPort = FreePort();
@@ -37,36 +51,39 @@ public class CandlefishApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        CatalogConnectionString = CatalogConnectionOverride ?? await TestPostgres.CreateDatabaseAsync();
+        (OwnerConnectionString, AppConnectionString) = ConnectionOverride ?? await TestPostgres.CreatePlatformDatabaseAsync();
         if (_kestrelPort != 0)
             StartServer();
         else
             _ = Server; // starts the in-memory host, which migrates the catalog
-        await Task.CompletedTask;
     }
 
-    /// <summary>Adds an active tenant to this app's catalog.</summary>
-    public async Task<TenantInfo> AddActiveTenantAsync(NewTenant tenant)
-    {
-        await Catalog.CreateAsync(tenant);
-        return await Catalog.ActivateAsync(tenant.Identifier);
-    }
+    /// <summary>Provisions an active tenant (catalog row, storage, migrations, seed) in this app's catalog.</summary>
+    public Task<TenantInfo> AddActiveTenantAsync(NewTenant tenant, IReadOnlyList<NewLocation>? locations = null) =>
+        Provisioner.ProvisionAsync(tenant, locations);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseStaticWebAssets(); // package assets (_content/Radzen.Blazor) from the build output, as in Development
-        builder.UseSetting("ConnectionStrings:Catalog", CatalogConnectionString);
-        builder.UseSetting("Candlefish:Database:MigrateOnStart", CatalogConnectionOverride is null ? "true" : "false");
+        builder.UseSetting("ConnectionStrings:Catalog", OwnerConnectionString);
+        builder.UseSetting("ConnectionStrings:App", AppConnectionString);
+        builder.UseSetting("Candlefish:Database:TenantDatabasePrefix", _tenantDatabasePrefix);
+        builder.UseSetting("Candlefish:Database:MigrateOnStart", ConnectionOverride is null ? "true" : "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.Hosting.Lifetime", "Warning");
+        if (ConfigureServices is not null)
+            builder.ConfigureTestServices(ConfigureServices);
     }
 
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
-        if (CatalogConnectionOverride is null && CatalogConnectionString.Length > 0)
-            await TestPostgres.DropDatabaseAsync(CatalogConnectionString);
+        if (ConnectionOverride is null && OwnerConnectionString.Length > 0)
+        {
+            await TestPostgres.DropDatabasesAsync(_tenantDatabasePrefix);
+            await TestPostgres.DropDatabasesAsync(new Npgsql.NpgsqlConnectionStringBuilder(OwnerConnectionString).Database!);
+        }
     }
 
     private static int FreePort()
@@ -77,20 +94,23 @@ public class CandlefishApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 }
 
-/// <summary>An app with the demo catalog (acme, kindhome, encore) plus a suspended, a provisioning and a deleted tenant.</summary>
-public sealed class DemoCatalogApp : CandlefishApp
+/// <summary>
+/// An app with the demo tenants (acme, encore in the Schema tier, kindhome in the Database tier, with their
+/// locations) plus a suspended, a still-provisioning and a deleted tenant.
+/// </summary>
+public class DemoCatalogApp : CandlefishApp
 {
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        foreach (var tenant in DemoSeeder.Tenants)
-            await AddActiveTenantAsync(tenant);
+        await Services.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync();
 
-        await AddActiveTenantAsync(new NewTenant("paused", "Paused Trophies", IsolationTier.Schema, Products.CrownTrophy));
+        await AddActiveTenantAsync(new NewTenant("paused", "Paused Trophies", IsolationTier.Schema, Products.CrownTrophy),
+            [new("Paused Store", "1 Main St", "Springfield", "IL", "62701", "")]);
         await Catalog.SuspendAsync("paused");
         await Catalog.CreateAsync(new NewTenant("newcomer", "Newcomer Ltd", IsolationTier.Schema, Products.Paintbox));
         await AddActiveTenantAsync(new NewTenant("gone", "Gone Events", IsolationTier.Schema, Products.PromoterOS));
-        await Catalog.MarkDeletedAsync("gone");
+        await Provisioner.DeleteAsync("gone");
     }
 }
 
@@ -103,15 +123,8 @@ public sealed class DemoCatalogServer : IAsyncLifetime
 
     public Task DisposeAsync() => ((IAsyncLifetime)App).DisposeAsync();
 
-    private sealed class KestrelDemoApp : CandlefishApp
+    private sealed class KestrelDemoApp : DemoCatalogApp
     {
         public KestrelDemoApp() => UseRealServer();
-
-        public override async Task InitializeAsync()
-        {
-            await base.InitializeAsync();
-            foreach (var tenant in DemoSeeder.Tenants)
-                await AddActiveTenantAsync(tenant);
-        }
     }
 }

@@ -30,6 +30,7 @@ public static class ApiEndpoints
 
         var v1 = app.MapGroup("/api/v1").ProducesProblem(StatusCodes.Status404NotFound);
         v1.MapTenantApi();
+        v1.MapLocationsApi();
 
         // Anything else under /api is a ProblemDetails 404, never the Blazor not-found page.
         app.Map("/api/{**path}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found",

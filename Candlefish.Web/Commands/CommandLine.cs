@@ -4,7 +4,8 @@ using Candlefish.Infrastructure.Tenancy;
 namespace Candlefish.Web.Commands;
 
 /// <summary>
-/// The app's command line: <c>migrate</c> (deployments: migrate and exit) and <c>seed-demo</c>. Web start-up
+/// The app's command line: <c>migrate</c> (deployments: migrate the catalog and every tenant, then exit) and
+/// <c>seed-demo</c>. Web start-up
 /// migrates only when <c>Candlefish:Database:MigrateOnStart</c> is set (run.sh sets it for a local database).
 /// </summary>
 public static class CommandLine
@@ -16,7 +17,7 @@ public static class CommandLine
         switch (command)
         {
             case "migrate":
-                await app.Services.GetRequiredService<DatabaseMigrator>().MigrateCatalogAsync();
+                await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAllAsync(app.Services.GetRequiredService<TenantCatalog>());
                 if (args.Contains("--demo"))
                     await app.Services.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync();
                 return true;
@@ -33,7 +34,7 @@ public static class CommandLine
 
         var config = app.Configuration;
         if (config.GetValue<bool>("Candlefish:Database:MigrateOnStart"))
-            await app.Services.GetRequiredService<DatabaseMigrator>().MigrateCatalogAsync();
+            await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAllAsync(app.Services.GetRequiredService<TenantCatalog>());
         if (config.GetValue<bool>("Candlefish:Demo:SeedWhenEmpty"))
             await app.Services.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync();
         return false;

@@ -16,7 +16,7 @@ public class CatalogMigrationDriftTests(CandlefishApp app) : IClassFixture<Candl
     [Fact]
     public async Task The_migrated_catalog_equals_the_schema_built_from_the_model()
     {
-        var fromModel = await TestPostgres.CreateDatabaseAsync("cf_drift");
+        var (fromModel, _) = await TestPostgres.CreatePlatformDatabaseAsync("cf_drift");
         try
         {
             await using (var connection = new NpgsqlConnection(fromModel))
@@ -27,7 +27,7 @@ public class CatalogMigrationDriftTests(CandlefishApp app) : IClassFixture<Candl
                 await db.Database.ExecuteSqlRawAsync(db.Database.GenerateCreateScript());
             }
 
-            var migrated = await SchemaSnapshot.TakeAsync(app.CatalogConnectionString, CatalogDbContext.Schema, CatalogDbContext.MigrationsHistoryTable);
+            var migrated = await SchemaSnapshot.TakeAsync(app.OwnerConnectionString, CatalogDbContext.Schema, CatalogDbContext.MigrationsHistoryTable);
             var expected = await SchemaSnapshot.TakeAsync(fromModel, CatalogDbContext.Schema, CatalogDbContext.MigrationsHistoryTable);
 
             Assert.NotEmpty(expected);
@@ -35,7 +35,7 @@ public class CatalogMigrationDriftTests(CandlefishApp app) : IClassFixture<Candl
         }
         finally
         {
-            await TestPostgres.DropDatabaseAsync(fromModel);
+            await TestPostgres.DropDatabasesAsync(new NpgsqlConnectionStringBuilder(fromModel).Database!);
         }
     }
 }

@@ -60,7 +60,7 @@ public class TenantCatalogTests(CandlefishApp app) : IClassFixture<CandlefishApp
     [Fact]
     public async Task The_database_refuses_a_bad_identifier_that_bypasses_the_domain()
     {
-        await using var connection = new NpgsqlConnection(app.CatalogConnectionString);
+        await using var connection = new NpgsqlConnection(app.OwnerConnectionString);
         await connection.OpenAsync();
         await using var insert = new NpgsqlCommand(
             """
@@ -115,7 +115,7 @@ public class TenantCatalogTests(CandlefishApp app) : IClassFixture<CandlefishApp
         var migrator = app.Services.GetRequiredService<DatabaseMigrator>();
         var before = (await Catalog.ListAsync()).Count;
 
-        await Task.WhenAll(migrator.MigrateCatalogAsync(), migrator.MigrateCatalogAsync());
+        await Task.WhenAll(migrator.MigrateAllAsync(Catalog), migrator.MigrateAllAsync(Catalog));
 
         Assert.Equal(before, (await Catalog.ListAsync()).Count);
     }

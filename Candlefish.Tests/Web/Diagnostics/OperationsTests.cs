@@ -102,7 +102,8 @@ public class UnreachableDatabaseTests(UnreachableDatabaseTests.BrokenApp app) : 
     public sealed class BrokenApp : CandlefishApp
     {
         // A closed port on loopback: every catalog query fails at once.
-        public BrokenApp() => CatalogConnectionOverride = "Host=127.0.0.1;Port=1;Username=nobody;Password=none;Database=none;Timeout=2";
+        public BrokenApp() => ConnectionOverride = ("Host=127.0.0.1;Port=1;Username=nobody;Password=none;Database=none;Timeout=2",
+            "Host=127.0.0.1;Port=1;Username=nobody;Password=none;Database=none;Timeout=2");
     }
 
     private readonly HttpClient _client = app.CreateClient();

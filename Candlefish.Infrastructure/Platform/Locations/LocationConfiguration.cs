@@ -1,0 +1,25 @@
+using Candlefish.Domain.Platform.Locations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Candlefish.Infrastructure.Platform.Locations;
+
+internal sealed class LocationConfiguration : IEntityTypeConfiguration<Location>
+{
+    public void Configure(EntityTypeBuilder<Location> location)
+    {
+        location.ToTable("locations");
+        location.HasKey(l => l.Id).HasName("pk_locations");
+        location.Property(l => l.Id).HasColumnName("id").ValueGeneratedNever();
+        location.Property(l => l.Name).HasColumnName("name").HasMaxLength(Location.NameMaxLength);
+        location.Property(l => l.Street).HasColumnName("street").HasMaxLength(200);
+        location.Property(l => l.City).HasColumnName("city").HasMaxLength(100);
+        location.Property(l => l.Region).HasColumnName("region").HasMaxLength(100);
+        location.Property(l => l.PostalCode).HasColumnName("postal_code").HasMaxLength(20);
+        location.Property(l => l.Phone).HasColumnName("phone").HasMaxLength(Location.PhoneMaxLength);
+        location.Property(l => l.TimeZone).HasColumnName("time_zone").HasMaxLength(64);
+        location.Property(l => l.CreatedAt).HasColumnName("created_at");
+        location.Ignore(l => l.Address);
+        location.HasIndex(l => new { l.TenantId, l.Name }).HasDatabaseName("ix_locations_tenant_id_name");
+    }
+}

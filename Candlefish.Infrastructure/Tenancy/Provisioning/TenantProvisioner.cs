@@ -1,0 +1,171 @@
+using Candlefish.Domain.Platform.Locations;
+using Candlefish.Domain.Tenancy;
+using Candlefish.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Candlefish.Infrastructure.Tenancy.Provisioning;
+
+/// <summary>A location to create when a tenant is provisioned.</summary>
+public sealed record NewLocation(string Name, string Street, string City, string Region, string PostalCode, string Phone, string? TimeZone = null);
+
+/// <summary>
+/// Creates, suspends, resumes and deletes tenants with their storage. Provisioning is catalog row (state
+/// provisioning) → schema or database → migrations with their RLS policies → seed → active; every step is
+/// idempotent and the whole run is serialized per tenant by an advisory lock on one dedicated connection, so
+/// re-running after a crash completes what was half done. Until the last step the tenant is not active, so a
+/// failed provisioning is visible to no one.
+/// </summary>
+public sealed class TenantProvisioner(
+    TenantDataSources sources,
+    TenantCatalog catalog,
+    ITenantStore store,
+    DatabaseMigrator migrator,
+    IProvisioningStepHook hook,
+    TimeProvider clock,
+    ILogger<TenantProvisioner> logger)
+{
+    public async Task<TenantInfo> ProvisionAsync(NewTenant values, IReadOnlyList<NewLocation>? locations = null, CancellationToken cancellationToken = default)
+    {
+        var validation = Tenant.Validate(values.Identifier, values.DisplayName, values.Tier, values.TimeZone, values.Currency, values.DatabaseTarget);
+        if (validation.Count > 0)
+            throw new TenantValidationException(validation);
+        if (values.Tier == IsolationTier.Database)
+            await CheckTargetAsync(values, cancellationToken);
+
+        var started = clock.GetTimestamp();
+        await using var tenantLock = await AdvisoryLock.AcquireAsync(sources.PlatformOwner, DatabaseMigrator.LockName(values.Identifier), cancellationToken);
+
+        var tenant = await catalog.FindLiveAsync(values.Identifier, cancellationToken);
+        if (tenant is { State: TenantState.Active or TenantState.Suspended })
+            return tenant; // already provisioned: re-running is harmless
+        if (tenant is null)
+        {
+            await hook.BeforeStepAsync(ProvisioningStep.CatalogRow, values.Identifier, cancellationToken);
+            tenant = await catalog.CreateAsync(values, cancellationToken);
+        }
+
+        await hook.BeforeStepAsync(ProvisioningStep.Storage, tenant.Identifier, cancellationToken);
+        await CreateStorageAsync(tenant, cancellationToken);
+
+        await hook.BeforeStepAsync(ProvisioningStep.Migrations, tenant.Identifier, cancellationToken);
+        await migrator.MigrateTenantLockedAsync(tenant, cancellationToken);
+
+        await hook.BeforeStepAsync(ProvisioningStep.Seed, tenant.Identifier, cancellationToken);
+        await SeedAsync(tenant, locations ?? [], cancellationToken);
+
+        await hook.BeforeStepAsync(ProvisioningStep.Activate, tenant.Identifier, cancellationToken);
+        var active = await catalog.ActivateAsync(tenant.Identifier, cancellationToken);
+        logger.LogInformation("Provisioned tenant {TenantId} ({Tier}) in {Elapsed} ms",
+            active.Identifier, active.Tier, clock.GetElapsedTime(started).TotalMilliseconds);
+        return active;
+    }
+
+    public Task<TenantInfo> SuspendAsync(string identifier, CancellationToken cancellationToken = default) =>
+        catalog.SuspendAsync(identifier, cancellationToken);
+
+    public Task<TenantInfo> ResumeAsync(string identifier, CancellationToken cancellationToken = default) =>
+        catalog.ResumeAsync(identifier, cancellationToken);
+
+    /// <summary>
+    /// Marks the tenant deleted (it stops being served at once), then drops its schema or database. A re-run after
+    /// a crash finishes the drop.
+    /// </summary>
+    public async Task DeleteAsync(string identifier, CancellationToken cancellationToken = default)
+    {
+        await using var tenantLock = await AdvisoryLock.AcquireAsync(sources.PlatformOwner, DatabaseMigrator.LockName(identifier), cancellationToken);
+        var tenant = await catalog.FindLiveAsync(identifier, cancellationToken);
+        if (tenant is not null)
+            tenant = await catalog.MarkDeletedAsync(identifier, cancellationToken);
+        else
+            tenant = await catalog.FindDeletedAsync(identifier, cancellationToken)
+                ?? throw new KeyNotFoundException($"There is no tenant '{identifier}'.");
+
+        var storage = sources.StorageOf(tenant);
+        if (tenant.Tier == IsolationTier.Schema)
+        {
+            await ExecuteAsync(sources.OwnerFor(storage), $"DROP SCHEMA IF EXISTS {storage.QuotedSchema} CASCADE", cancellationToken);
+        }
+        else
+        {
+            await sources.EvictAsync(storage);
+            await ExecuteAsync(sources.OwnerFor(storage, "postgres"), $"DROP DATABASE IF EXISTS {storage.QuotedDatabase} WITH (FORCE)", cancellationToken);
+        }
+        store.Invalidate(identifier);
+        logger.LogInformation("Deleted tenant {TenantId} and its {Tier} storage", identifier, tenant.Tier);
+    }
+
+    private async Task CheckTargetAsync(NewTenant values, CancellationToken cancellationToken)
+    {
+        if (TenantStorage.ValidateTarget(values.DatabaseTarget) is { } message)
+            throw new TenantValidationException(new Dictionary<string, string[]> { [nameof(Tenant.DatabaseTarget)] = [message] });
+
+        var probe = new TenantInfo(Guid.Empty, values.Identifier, values.DisplayName, TenantState.Provisioning,
+            values.Tier, values.Products, values.TimeZone, values.Currency, values.DatabaseTarget);
+        var storage = sources.StorageOf(probe);
+        try
+        {
+            var builder = storage.WithCredentialsOf(sources.OwnerRole, "postgres");
+            builder.Timeout = 5;
+            await using var connection = new NpgsqlConnection(builder.ConnectionString);
+            await connection.OpenAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException)
+        {
+            throw new TenantValidationException(new Dictionary<string, string[]>
+            {
+                [nameof(Tenant.DatabaseTarget)] = [$"Cannot reach PostgreSQL at {storage.Host}:{storage.Port} as the owner role: {e.Message}"],
+            });
+        }
+    }
+
+    private async Task CreateStorageAsync(TenantInfo tenant, CancellationToken cancellationToken)
+    {
+        var storage = sources.StorageOf(tenant);
+        var app = TenantStorage.Quote(sources.AppRoleName);
+
+        if (tenant.Tier == IsolationTier.Database)
+        {
+            // CREATE DATABASE cannot run in a transaction and has no IF NOT EXISTS.
+            var server = sources.OwnerFor(storage, "postgres");
+            await using var exists = server.CreateCommand("SELECT 1 FROM pg_database WHERE datname = $1");
+            exists.Parameters.Add(new NpgsqlParameter { Value = storage.Database });
+            if (await exists.ExecuteScalarAsync(cancellationToken) is null)
+                await ExecuteAsync(server, $"CREATE DATABASE {storage.QuotedDatabase}", cancellationToken);
+            await ExecuteAsync(server, $"""
+                REVOKE ALL ON DATABASE {storage.QuotedDatabase} FROM PUBLIC;
+                GRANT CONNECT ON DATABASE {storage.QuotedDatabase} TO {app};
+                """, cancellationToken);
+        }
+
+        // The owner creates the schema; the app role may use it and read and write the tables the owner creates
+        // there, nothing more (no CREATE, no ownership, no BYPASSRLS).
+        await ExecuteAsync(sources.OwnerFor(storage), $"""
+            CREATE SCHEMA IF NOT EXISTS {storage.QuotedSchema};
+            REVOKE ALL ON SCHEMA {storage.QuotedSchema} FROM PUBLIC;
+            GRANT USAGE ON SCHEMA {storage.QuotedSchema} TO {app};
+            ALTER DEFAULT PRIVILEGES IN SCHEMA {storage.QuotedSchema} GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {app};
+            ALTER DEFAULT PRIVILEGES IN SCHEMA {storage.QuotedSchema} GRANT USAGE, SELECT ON SEQUENCES TO {app};
+            """, cancellationToken);
+    }
+
+    private async Task SeedAsync(TenantInfo tenant, IReadOnlyList<NewLocation> locations, CancellationToken cancellationToken)
+    {
+        if (locations.Count == 0)
+            return;
+        var storage = sources.StorageOf(tenant);
+        var connection = await TenantDbContextFactory.OpenForTenantAsync(sources.OwnerFor(storage), tenant, storage, cancellationToken);
+        await using var db = new TenantDbContext(TenantDbContextOptions.For(connection, contextOwnsConnection: true), tenant.Id);
+        var existing = await db.Locations.Select(l => l.Name).ToListAsync(cancellationToken);
+        foreach (var l in locations.Where(l => !existing.Contains(l.Name)))
+            db.Locations.Add(Location.Create(l.Name, l.Street, l.City, l.Region, l.PostalCode, l.Phone, l.TimeZone ?? tenant.TimeZone, clock.GetUtcNow()));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static async Task ExecuteAsync(NpgsqlDataSource source, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = source.CreateCommand(sql);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
