@@ -1,0 +1,90 @@
+using System.Net;
+using System.Text.Json;
+using Candlefish.Tests.Support;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Candlefish.Tests.Web.Api;
+
+/// <summary>
+/// Every <c>/api/v1</c> endpoint, found from the app's own endpoint data source, asked by tenant B (kindhome,
+/// Database tier, and encore, Schema tier) for tenant A's (acme's) resources: a route with an id gets 404, a list
+/// shows none of A's data. A new endpoint without a case here fails the sweep: later issues add data, not code.
+/// </summary>
+public class CrossTenantApiTests(DemoCatalogApp app) : IClassFixture<DemoCatalogApp>
+{
+    /// <summary>For each route: how to fill its parameters with one of acme's resources (via acme's own API).</summary>
+    private static readonly Dictionary<string, Func<HttpClient, Task<Dictionary<string, string>>>> Cases = new()
+    {
+        ["GET /api/v1/tenant"] = _ => Task.FromResult(new Dictionary<string, string>()),
+        ["GET /api/v1/locations"] = _ => Task.FromResult(new Dictionary<string, string>()),
+        ["GET /api/v1/locations/{id:guid}"] = async client => new() { ["id"] = await FirstId(client, "/api/v1/locations") },
+    };
+
+    /// <summary>Strings that mark acme's data in any response.</summary>
+    private static readonly string[] AcmeMarkers = ["Acme", "acme"];
+
+    private static async Task<string> FirstId(HttpClient client, string list)
+    {
+        using var json = JsonDocument.Parse(await client.GetStringAsync("http://acme.localhost" + list));
+        return json.RootElement.GetProperty("items")[0].GetProperty("id").GetString()!;
+    }
+
+    private List<(string Method, string Pattern)> ApiEndpoints() =>
+        app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/v1") == true)
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["*"]).Select(m => (m, e.RoutePattern.RawText!.TrimEnd('/'))))
+            .Distinct()
+            .ToList();
+
+    [Fact]
+    public void Every_api_endpoint_has_a_cross_tenant_case()
+    {
+        var endpoints = ApiEndpoints();
+
+        Assert.NotEmpty(endpoints);
+        Assert.All(endpoints, e => Assert.True(Cases.ContainsKey($"{e.Method} {e.Pattern}"), $"No cross-tenant case for {e.Method} {e.Pattern}: add one to CrossTenantApiTests.Cases."));
+    }
+
+    [Theory]
+    [InlineData("kindhome.localhost", null)]
+    [InlineData("encore.localhost", null)]
+    [InlineData("localhost", "kindhome")]
+    public async Task Tenant_B_asking_for_tenant_A_s_resources_gets_404_or_sees_nothing(string host, string? header)
+    {
+        var client = app.CreateClient();
+        foreach (var (method, pattern) in ApiEndpoints())
+        {
+            var values = await Cases[$"{method} {pattern}"](client);
+            var path = values.Aggregate(pattern, (p, v) => System.Text.RegularExpressions.Regex.Replace(p, "\\{" + v.Key + "(:[^}]*)?\\}", v.Value));
+            var request = new HttpRequestMessage(new HttpMethod(method), $"http://{host}{path}");
+            if (header is not null)
+                request.Headers.Add("X-Tenant", header);
+
+            var response = await client.SendAsync(request);
+            var body = await response.Content.ReadAsStringAsync();
+
+            if (values.Count > 0)
+                Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{method} {path} as {host}/{header}: {(int)response.StatusCode}");
+            // (A 404 may echo the id the caller sent; what must never appear is acme's data.)
+            Assert.True(!AcmeMarkers.Any(body.Contains), $"{method} {path} as {host}/{header} showed acme's data: {body}");
+        }
+    }
+
+    [Fact]
+    public async Task Acme_s_host_with_another_tenant_s_header_is_refused_for_every_endpoint()
+    {
+        var client = app.CreateClient();
+        foreach (var (method, pattern) in ApiEndpoints())
+        {
+            var values = await Cases[$"{method} {pattern}"](client);
+            var path = values.Aggregate(pattern, (p, v) => System.Text.RegularExpressions.Regex.Replace(p, "\\{" + v.Key + "(:[^}]*)?\\}", v.Value));
+            var request = new HttpRequestMessage(new HttpMethod(method), $"http://acme.localhost{path}");
+            request.Headers.Add("X-Tenant", "encore");
+
+            var response = await client.SendAsync(request);
+
+            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        }
+    }
+}
