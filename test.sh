@@ -9,7 +9,7 @@ export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
 # shellcheck source=scripts/local-postgres.sh
 source scripts/local-postgres.sh
-cf_pg_start "$repo" || exit 1
+cf_pg_start "$repo" test || exit 1
 trap cf_pg_stop_if_started EXIT
 export CANDLEFISH_TEST_POSTGRES="$CF_PG_ADMIN"
 export CANDLEFISH_PG_BIN="$CF_PG_BIN" # to start a second local server for the second-server tests

@@ -1,4 +1,5 @@
 using Candlefish.Web.Api;
+using Candlefish.Web.Bench;
 using Candlefish.Web.Components;
 using Candlefish.Web.Diagnostics;
 using Candlefish.Web.Tenancy;
@@ -58,6 +59,7 @@ public static class DependencyInjection
         app.MapHealthChecks("/health", new() { Predicate = _ => false }).SkipTenantResolution();
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).SkipTenantResolution();
         app.MapStaticAssets().SkipTenantResolution();
+        app.MapBenchEndpoints();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode();
         return app;

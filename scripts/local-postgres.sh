@@ -20,8 +20,10 @@ cf_port_free() {
   ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
+# cf_pg_start REPO [NAME]: NAME keeps separate clusters apart (run.sh's "app", test.sh's "test"), so stopping
+# one never stops the other.
 cf_pg_start() {
-  local repo="$1"
+  local repo="$1" name="${2:-app}"
   local bin
   if ! bin="$(cf_pg_bin_dir)"; then
     if [[ $EUID -eq 0 ]]; then
@@ -41,7 +43,7 @@ cf_pg_start() {
   local base run_as=()
   if [[ $EUID -eq 0 ]]; then
     local key
-    key="$(printf '%s' "$repo" | sha1sum | cut -c1-12)"
+    key="$(printf '%s' "$repo" | sha1sum | cut -c1-12)-$name"
     base="/var/tmp/candlefish-pg/$key"
     mkdir -p "$base"
     chmod 755 /var/tmp/candlefish-pg
@@ -49,12 +51,12 @@ cf_pg_start() {
     chmod 700 "$base"
     run_as=(runuser -u postgres --)
   else
-    base="$repo/.local/postgres"
+    base="$repo/.local/postgres-$name"
     mkdir -p "$base"
     chmod 700 "$base"
   fi
 
-  local data="$base/data" socket="$base/socket" secrets="$repo/.local/postgres-secrets"
+  local data="$base/data" socket="$base/socket" secrets="$repo/.local/postgres-secrets/$name"
   mkdir -p "$secrets"
   chmod 700 "$secrets"
 
@@ -119,7 +121,7 @@ cf_psql() {
 # has no BYPASSRLS. Passwords are generated once and kept in .local/postgres-secrets. Exports CF_OWNER_PASSWORD
 # and CF_APP_PASSWORD.
 cf_pg_ensure_roles() {
-  local secrets="$1/.local/postgres-secrets" role
+  local secrets="$1/.local/postgres-secrets/${2:-app}" role
   for role in owner app; do
     if [[ ! -s "$secrets/$role-password" ]]; then
       head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' > "$secrets/$role-password"

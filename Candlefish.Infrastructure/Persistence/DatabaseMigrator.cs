@@ -57,7 +57,7 @@ public sealed class DatabaseMigrator(TenantDataSources sources, ILogger<Database
             await searchPath.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await using var db = new TenantDbContext(TenantDbContextOptions.For(connection, contextOwnsConnection: false, historySchema: storage.Schema), tenant.Id);
+        await using var db = TenantDbContext.For(TenantDbContextOptions.For(connection, contextOwnsConnection: false, historySchema: storage.Schema), tenant.Id);
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count == 0)
             return;

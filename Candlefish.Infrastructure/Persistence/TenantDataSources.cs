@@ -14,6 +14,11 @@ public sealed class TenantDataSources : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<NpgsqlDataSource>> _sources = new();
 
+    /// <summary>Per tenant: where its tables are and the pool to reach them, so a request parses no connection string.</summary>
+    private readonly ConcurrentDictionary<Guid, TenantRoute> _routes = new();
+
+    private sealed record TenantRoute(TenantInfo Tenant, TenantStorage Storage, NpgsqlDataSource Source);
+
     private readonly string _databasePrefix;
 
     public TenantDataSources(IOptions<DatabaseOptions> options, IOptions<TenantStorageOptions> storage)
@@ -37,10 +42,24 @@ public sealed class TenantDataSources : IAsyncDisposable
     /// <summary>The owner role on the platform database: migrations, provisioning and the locks that serialize them.</summary>
     public NpgsqlDataSource PlatformOwner => Get("owner", OwnerRole);
 
-    public TenantStorage StorageOf(TenantInfo tenant) => TenantStorage.For(tenant, AppRole, _databasePrefix);
+    public TenantStorage StorageOf(TenantInfo tenant) => Route(tenant).Storage;
 
     /// <summary>The app role's pool for the database that holds this tenant's tables.</summary>
-    public NpgsqlDataSource ForTenant(TenantInfo tenant) => Get("app", StorageOf(tenant).WithCredentialsOf(AppRole));
+    public NpgsqlDataSource ForTenant(TenantInfo tenant) => Route(tenant).Source;
+
+    private TenantRoute Route(TenantInfo tenant)
+    {
+        if (_routes.TryGetValue(tenant.Id, out var route) && SameStorage(route.Tenant, tenant))
+            return route;
+        var storage = TenantStorage.For(tenant, AppRole, _databasePrefix);
+        route = new TenantRoute(tenant, storage, Get("app", storage.WithCredentialsOf(AppRole)));
+        if (tenant.Id != Guid.Empty)
+            _routes[tenant.Id] = route;
+        return route;
+    }
+
+    private static bool SameStorage(TenantInfo a, TenantInfo b) =>
+        a.Identifier == b.Identifier && a.Tier == b.Tier && a.DatabaseTarget == b.DatabaseTarget;
 
     /// <summary>The owner role on a tenant's database (or on <paramref name="database"/> of the same server).</summary>
     public NpgsqlDataSource OwnerFor(TenantStorage storage, string? database = null) =>
@@ -49,6 +68,9 @@ public sealed class TenantDataSources : IAsyncDisposable
     /// <summary>Closes and forgets the pools of a database about to be dropped.</summary>
     public async Task EvictAsync(TenantStorage storage)
     {
+        foreach (var (id, route) in _routes)
+            if (route.Storage.DatabaseKey == storage.DatabaseKey)
+                _routes.TryRemove(id, out _);
         foreach (var role in new[] { AppRole, OwnerRole })
         {
             var key = Key(storage.WithCredentialsOf(role));
@@ -66,7 +88,14 @@ public sealed class TenantDataSources : IAsyncDisposable
 
     private NpgsqlDataSource Get(string role, NpgsqlConnectionStringBuilder connection) =>
         _sources.GetOrAdd(Key(connection), _ => new Lazy<NpgsqlDataSource>(() =>
-            new NpgsqlDataSourceBuilder(connection.ConnectionString) { Name = $"{role}:{connection.Host}:{connection.Port}/{connection.Database}" }.Build())).Value;
+        {
+            var builder = new NpgsqlDataSourceBuilder(connection.ConnectionString) { Name = $"{role}:{connection.Host}:{connection.Port}/{connection.Database}" };
+            // The app role runs the same few statements all day (the session settings, the hot queries): let Npgsql
+            // prepare them after two uses. Not for the owner, whose DDL would invalidate prepared plans.
+            if (role == "app" && builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
+                builder.ConnectionStringBuilder.MaxAutoPrepare = 64;
+            return builder.Build();
+        })).Value;
 
     private static string Key(NpgsqlConnectionStringBuilder connection) =>
         $"{connection.Username}@{connection.Host}:{connection.Port}/{connection.Database}";

@@ -11,12 +11,58 @@ namespace Candlefish.Infrastructure.Persistence;
 /// <c>tenant_id</c> is stamped on insert and filtered by a query filter that reads <see cref="TenantId"/> from
 /// this instance, and row-level security enforces the same rule in PostgreSQL.
 /// </summary>
-public sealed class TenantDbContext(DbContextOptions<TenantDbContext> options, Guid tenantId) : DbContext(options)
+public sealed class TenantDbContext : DbContext
 {
     public const string MigrationsHistoryTable = "__ef_migrations_history";
 
+    private System.Data.Common.DbConnection? _leased;
+
+    /// <summary>One constructor, as the context pool requires: the factory then leases it (<see cref="Lease"/>).</summary>
+    public TenantDbContext(DbContextOptions<TenantDbContext> options) : base(options) { }
+
+    /// <summary>A context outside the pool (migrations, seeding, tests) on the connection its options carry.</summary>
+    public static TenantDbContext For(DbContextOptions<TenantDbContext> options, Guid tenantId) => new(options) { TenantId = tenantId };
+
     /// <summary>The tenant this context reads and writes for.</summary>
-    public Guid TenantId { get; } = tenantId;
+    public Guid TenantId { get; private set; }
+
+    private TenantSession? _pendingSession;
+
+    /// <summary>
+    /// Points a pooled context at a tenant and an open connection of the tenant's database; the connection's session
+    /// settings go out with its first command (<see cref="TenantSessionInterceptor"/>). Disposing the context closes it.
+    /// </summary>
+    internal void Lease(Guid tenantId, System.Data.Common.DbConnection connection, TenantSession session)
+    {
+        TenantId = tenantId;
+        _leased = connection;
+        _pendingSession = session;
+        Database.SetDbConnection(connection, contextOwnsConnection: false);
+    }
+
+    internal TenantSession? TakePendingSession()
+    {
+        var session = _pendingSession;
+        _pendingSession = null;
+        return session;
+    }
+
+    public override void Dispose()
+    {
+        _leased?.Dispose();
+        _leased = null;
+        _pendingSession = null;
+        base.Dispose();
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (_leased is not null)
+            await _leased.DisposeAsync();
+        _leased = null;
+        _pendingSession = null;
+        await base.DisposeAsync();
+    }
 
     public DbSet<Domain.Platform.Locations.Location> Locations => Set<Domain.Platform.Locations.Location>();
 
@@ -69,19 +115,28 @@ public sealed class TenantDbContext(DbContextOptions<TenantDbContext> options, G
 /// <summary>The one way to configure a tenant DbContext's options (requests, jobs, migrations, tests).</summary>
 public static class TenantDbContextOptions
 {
+    /// <summary>Options with no connection, for the context pool: each lease brings its tenant's connection.</summary>
+    public static DbContextOptions<TenantDbContext> ForPool() =>
+        Common(new DbContextOptionsBuilder<TenantDbContext>()
+            .UseNpgsql()
+            .AddInterceptors(TenantSessionInterceptor.Instance)
+            // A leased context serves one request or one circuit operation, never two threads at once.
+            .EnableThreadSafetyChecks(false)).Options;
+
     public static DbContextOptions<TenantDbContext> For(System.Data.Common.DbConnection connection, bool contextOwnsConnection, string? historySchema = null) =>
-        new DbContextOptionsBuilder<TenantDbContext>()
+        Common(new DbContextOptionsBuilder<TenantDbContext>()
             .UseNpgsql(connection, contextOwnsConnection, npgsql =>
             {
                 // The model has no schema, so name the history table's schema explicitly, else Npgsql looks
                 // for it in public and a second migrate tries to create everything again (efcore.pg #3180).
                 if (historySchema is not null)
                     npgsql.MigrationsHistoryTable(TenantDbContext.MigrationsHistoryTable, historySchema);
-            })
-            .ConfigureWarnings(w => w
-                // Hand-written migrations without a snapshot; TenantMigrationDriftTests keeps them equal to the model.
-                .Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning)
-                // A context per tenant database must never mean an EF service provider per tenant database.
-                .Throw(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.ManyServiceProvidersCreatedWarning))
-            .Options;
+            })).Options;
+
+    private static DbContextOptionsBuilder<TenantDbContext> Common(DbContextOptionsBuilder<TenantDbContext> builder) =>
+        builder.ConfigureWarnings(w => w
+            // Hand-written migrations without a snapshot; TenantMigrationDriftTests keeps them equal to the model.
+            .Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning)
+            // A context per tenant database must never mean an EF service provider per tenant database.
+            .Throw(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.ManyServiceProvidersCreatedWarning));
 }

@@ -1,16 +1,22 @@
 using Candlefish.Domain.Tenancy;
 using Candlefish.Infrastructure.Tenancy;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Npgsql;
 
 namespace Candlefish.Infrastructure.Persistence;
 
 /// <summary>
 /// The one way to open a tenant's DbContext: lease a connection from the pool of the tenant's database (as the
-/// app role), point it at the tenant (<c>app.tenant_id</c> and the search path, one round trip: Npgsql resets
-/// session settings when a connection returns to the pool), and hand it to a short-lived context that owns it.
+/// app role) and a pooled context, and point both at the tenant: <c>app.tenant_id</c> and the search path are set
+/// with the context's first command (Npgsql resets session settings when a connection returns to the pool).
+/// Disposing the context returns the connection.
 /// </summary>
 public sealed class TenantDbContextFactory(TenantDataSources sources, ITenantContext tenants)
 {
+    // Pooled contexts skip building a context and its EF services per request; one pool serves every tenant
+    // because each lease sets the tenant and the connection.
+    private readonly PooledDbContextFactory<TenantDbContext> _pool = new(TenantDbContextOptions.ForPool());
+
     /// <summary>A context for the current tenant (the request's, the circuit's or the job's scope).</summary>
     public Task<TenantDbContext> CreateAsync(CancellationToken cancellationToken = default) =>
         CreateAsync(tenants.RequiredTenant, cancellationToken);
@@ -19,20 +25,27 @@ public sealed class TenantDbContextFactory(TenantDataSources sources, ITenantCon
     {
         if (tenant.IsPlatform)
             throw new InvalidOperationException("The platform tenant has no tenant data.");
-        var connection = await OpenForTenantAsync(sources.ForTenant(tenant), tenant, sources.StorageOf(tenant), cancellationToken);
-        return new TenantDbContext(TenantDbContextOptions.For(connection, contextOwnsConnection: true), tenant.Id);
+        var connection = await sources.ForTenant(tenant).OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var context = await _pool.CreateDbContextAsync(cancellationToken);
+            context.Lease(tenant.Id, connection, new TenantSession(tenant.Id.ToString(), sources.StorageOf(tenant).QuotedSchema));
+            return context;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
     }
 
-    /// <summary>Opens a connection from <paramref name="source"/> and sets the tenant's session settings on it.</summary>
+    /// <summary>Opens a connection from <paramref name="source"/> and sets the tenant's session settings on it (a round trip).</summary>
     public static async Task<NpgsqlConnection> OpenForTenantAsync(NpgsqlDataSource source, TenantInfo tenant, TenantStorage storage, CancellationToken cancellationToken)
     {
         var connection = await source.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using var command = new NpgsqlCommand(
-                $"SELECT set_config('{RowLevelSecurity.TenantSetting}', $1, false), set_config('search_path', $2, false)", connection);
-            command.Parameters.Add(new NpgsqlParameter { Value = tenant.Id.ToString() });
-            command.Parameters.Add(new NpgsqlParameter { Value = storage.QuotedSchema });
+            await using var command = new TenantSession(tenant.Id.ToString(), storage.QuotedSchema).ToCommand(connection, null);
             await command.ExecuteNonQueryAsync(cancellationToken);
             return connection;
         }

@@ -22,17 +22,19 @@ public sealed class TenantStoreOptions
 }
 
 internal sealed class CachedTenantStore(
-    IDbContextFactory<CatalogDbContext> contexts, IMemoryCache cache, IOptions<TenantStoreOptions> options) : ITenantStore
+    IDbContextFactory<CatalogDbContext> contexts, IOptions<TenantStoreOptions> options) : ITenantStore, IDisposable
 {
+    // A cache of its own, keyed by identifier alone: no key string is built on the hot path.
+    private readonly MemoryCache _cache = new(new MemoryCacheOptions());
+
     public async ValueTask<TenantInfo?> FindAsync(string identifier, CancellationToken cancellationToken = default)
     {
         if (identifier == TenantInfo.PlatformIdentifier)
             return TenantInfo.Platform;
+        if (_cache.TryGetValue(identifier, out TenantInfo? cached))
+            return cached;
         if (!TenantIdentifier.IsValid(identifier))
             return null;
-
-        if (cache.TryGetValue(CacheKey(identifier), out TenantInfo? cached))
-            return cached;
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var tenant = await db.Tenants.AsNoTracking()
@@ -42,11 +44,11 @@ internal sealed class CachedTenantStore(
         var info = tenant?.ToInfo();
 
         // Unknown identifiers are cached too, so random subdomains do not each cost a query.
-        cache.Set(CacheKey(identifier), info, options.Value.CacheDuration);
+        _cache.Set(identifier, info, options.Value.CacheDuration);
         return info;
     }
 
-    public void Invalidate(string identifier) => cache.Remove(CacheKey(identifier));
+    public void Invalidate(string identifier) => _cache.Remove(identifier);
 
-    private static string CacheKey(string identifier) => "tenant:" + identifier;
+    public void Dispose() => _cache.Dispose();
 }

@@ -77,6 +77,17 @@ public class TenantPagesInChromiumTests(BrowserFixture browser) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_locations_page_lists_the_tenant_s_own_locations_in_both_tiers()
+    {
+        var acme = await LocationsPage.OpenAsync(await NewPageAsync(), _server.App.UrlFor("acme", "/locations"));
+        var kindhome = await LocationsPage.OpenAsync(await NewPageAsync(), _server.App.UrlFor("kindhome", "/locations"));
+
+        Assert.Equal(["Acme Downtown", "Acme Milwaukee", "Acme Naperville"], await acme.NamesAsync());
+        Assert.Equal(["Kind Home Boulder", "Kind Home Denver"], await kindhome.NamesAsync());
+        await acme.ScreenshotAsync("acme-locations");
+    }
+
+    [Fact]
     public async Task The_bare_host_shows_the_platform_page()
     {
         var platform = await PlatformHomePage.OpenAsync(await NewPageAsync(), _server.App.UrlFor(null));

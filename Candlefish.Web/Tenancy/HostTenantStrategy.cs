@@ -28,19 +28,22 @@ public sealed class HostTenantStrategy
         _roots = options.Value.RootDomains.Select(r => r.Trim().TrimEnd('.').ToLowerInvariant())
             .OrderByDescending(r => r.Length).ToArray();
 
+    private static readonly HostMatch.Platform PlatformMatch = new();
+
     public HostMatch Match(string? host)
     {
         if (string.IsNullOrEmpty(host))
-            return new HostMatch.Platform();
-        host = host.TrimEnd('.').ToLowerInvariant();
-        if (IPAddress.TryParse(host.Trim('[', ']'), out _))
-            return new HostMatch.Platform();
+            return PlatformMatch;
+        host = host.TrimEnd('.').ToLowerInvariant(); // no allocation when already lowercase
+        if (char.IsAsciiDigit(host[0]) || host[0] == '[')
+            if (IPAddress.TryParse(host.AsSpan().Trim("[]"), out _))
+                return PlatformMatch;
 
         foreach (var root in _roots)
         {
             if (host == root)
-                return new HostMatch.Platform();
-            if (host.EndsWith("." + root, StringComparison.Ordinal))
+                return PlatformMatch;
+            if (host.Length > root.Length + 1 && host.EndsWith(root, StringComparison.Ordinal) && host[^(root.Length + 1)] == '.')
             {
                 var label = host[..^(root.Length + 1)];
                 return label.Contains('.') ? new HostMatch.Unknown(host) : new HostMatch.Tenant(label);

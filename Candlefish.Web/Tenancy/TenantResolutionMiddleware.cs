@@ -28,7 +28,7 @@ public sealed class TenantResolutionMiddleware(
         }
 
         context.Features.Set(new TenantFeature(tenant));
-        using (logger.BeginScope(new Dictionary<string, object> { ["TenantId"] = tenant.Identifier }))
+        using (logger.BeginScope(tenant.LogScope))
         using (accessor.BeginScope(tenant))
         {
             await next(context);

@@ -156,7 +156,7 @@ public sealed class TenantProvisioner(
             return;
         var storage = sources.StorageOf(tenant);
         var connection = await TenantDbContextFactory.OpenForTenantAsync(sources.OwnerFor(storage), tenant, storage, cancellationToken);
-        await using var db = new TenantDbContext(TenantDbContextOptions.For(connection, contextOwnsConnection: true), tenant.Id);
+        await using var db = TenantDbContext.For(TenantDbContextOptions.For(connection, contextOwnsConnection: true), tenant.Id);
         var existing = await db.Locations.Select(l => l.Name).ToListAsync(cancellationToken);
         foreach (var l in locations.Where(l => !existing.Contains(l.Name)))
             db.Locations.Add(Location.Create(l.Name, l.Street, l.City, l.Region, l.PostalCode, l.Phone, l.TimeZone ?? tenant.TimeZone, clock.GetUtcNow()));

@@ -85,3 +85,19 @@ public sealed class StatusPageView(IPage page, IResponse? response)
 
     public static async Task<StatusPageView> OpenAsync(IPage page, string url) => new(page, await page.GotoAsync(url));
 }
+
+public sealed class LocationsPage(IPage page) : AppPage(page)
+{
+    public ILocator Grid => Page.GetByTestId("locations-grid");
+
+    public static async Task<LocationsPage> OpenAsync(IPage page, string url)
+    {
+        await page.GotoAsync(url);
+        var locations = new LocationsPage(page);
+        await Assertions.Expect(locations.Grid.Locator("tbody tr").First).ToBeVisibleAsync();
+        return locations;
+    }
+
+    public async Task<IReadOnlyList<string>> NamesAsync() =>
+        (await Grid.Locator("tbody tr td:first-child").AllTextContentsAsync()).Select(n => n.Trim()).ToList();
+}

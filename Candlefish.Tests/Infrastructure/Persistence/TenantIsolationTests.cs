@@ -147,7 +147,7 @@ public class TenantIsolationTests(FourTenantsApp app) : IClassFixture<FourTenant
         await using var connection = await sources.ForTenant(a).OpenConnectionAsync();
         await using (var path = new NpgsqlCommand($"SET search_path TO {storage.QuotedSchema}", connection))
             await path.ExecuteNonQueryAsync();
-        await using var db = new TenantDbContext(TenantDbContextOptions.For(connection, contextOwnsConnection: false), a.Id);
+        await using var db = TenantDbContext.For(TenantDbContextOptions.For(connection, contextOwnsConnection: false), a.Id);
         var tables = db.Model.GetEntityTypes().Select(e => e.GetTableName()!).Distinct().ToList();
 
         Assert.NotEmpty(tables);

@@ -27,7 +27,7 @@ public class TenantMigrationDriftTests(CandlefishApp app) : IClassFixture<Candle
             await owner.OpenAsync();
             await using (var create = new NpgsqlCommand($"CREATE SCHEMA {modelSchema}; SET search_path TO {modelSchema}", owner))
                 await create.ExecuteNonQueryAsync();
-            await using var db = new TenantDbContext(TenantDbContextOptions.For(owner, contextOwnsConnection: false), Guid.Empty);
+            await using var db = TenantDbContext.For(TenantDbContextOptions.For(owner, contextOwnsConnection: false), Guid.Empty);
             var tables = db.Model.GetEntityTypes().Select(e => e.GetTableName()!).Distinct();
             var script = db.Database.GenerateCreateScript() + string.Concat(tables.Select(RowLevelSecurity.Sql));
             await using var build = new NpgsqlCommand(script, owner);

@@ -12,7 +12,7 @@ public class TenantModelTests
     private static readonly Dictionary<Type, string> Exceptions = [];
 
     private static TenantDbContext NewContext() =>
-        new(TenantDbContextOptions.For(new NpgsqlConnection("Host=unused"), contextOwnsConnection: true), Guid.NewGuid());
+        TenantDbContext.For(TenantDbContextOptions.For(new NpgsqlConnection("Host=unused"), contextOwnsConnection: true), Guid.NewGuid());
 
     [Fact]
     public void Every_entity_is_tenant_owned_with_a_tenant_id_column_and_a_query_filter()
@@ -47,7 +47,7 @@ public class TenantModelTests
     {
         for (var i = 0; i < 40; i++)
         {
-            using var db = new TenantDbContext(
+            using var db = TenantDbContext.For(
                 TenantDbContextOptions.For(new NpgsqlConnection($"Host=db{i}.internal;Database=candlefish_t_tenant{i}"), contextOwnsConnection: true),
                 Guid.NewGuid());
             Assert.NotNull(db.Model); // builds (or reuses) the internal service provider

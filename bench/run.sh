@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# The tenancy benchmark (issue 3). One command: bench/run.sh
+#   BENCH_TENANTS=1000  Schema-tier tenants to provision besides the two measured ones
+#   BENCH_DURATION=15   seconds per wrk run (each target is measured in 3 interleaved rounds; the median is kept)
+#   BENCH_CONNECTIONS=32
+# It starts a private PostgreSQL (its own cluster, "bench"), provisions the tenants, runs the app in Release
+# with the bench endpoints, measures GET /api/v1/locations (50 rows) for a Schema-tier and a Database-tier tenant
+# against the in-process baseline with wrk (a separate process, Host header), measures the heap per tenant, and
+# writes bench/results/latest.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo="$(pwd)"
+tenants="${BENCH_TENANTS:-1000}"
+duration="${BENCH_DURATION:-15}"
+connections="${BENCH_CONNECTIONS:-32}"
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+
+if ! command -v wrk >/dev/null; then
+  if [[ $EUID -eq 0 ]]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+  else
+    echo "error: wrk is not installed. Run: sudo apt-get install wrk" >&2; exit 1
+  fi
+fi
+
+# shellcheck source=../scripts/local-postgres.sh
+source scripts/local-postgres.sh
+cf_pg_start "$repo" bench
+cf_pg_ensure_roles "$repo" bench
+app_pid=""
+cleanup() { [[ -n "$app_pid" ]] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null; cf_pg_stop_if_started; }
+trap cleanup EXIT
+
+for db in $(cf_psql -c "SELECT datname FROM pg_database WHERE datname = 'candlefish_bench' OR datname LIKE 'cfbench\_%'"); do
+  cf_psql -c "DROP DATABASE \"$db\" WITH (FORCE)" >/dev/null
+done
+cf_pg_ensure_database candlefish_bench
+export ConnectionStrings__Catalog="Host=127.0.0.1;Port=$CF_PG_PORT;Database=candlefish_bench;Username=candlefish_owner;Password=$CF_OWNER_PASSWORD"
+export ConnectionStrings__App="Host=127.0.0.1;Port=$CF_PG_PORT;Database=candlefish_bench;Username=candlefish_app;Password=$CF_APP_PASSWORD"
+export Candlefish__Database__TenantDatabasePrefix=cfbench_
+# Every tenant stays cached for the whole run, so the heap figure is the worst case.
+export Candlefish__TenantStore__CacheDuration=00:10:00
+
+echo "Building (Release)…"
+dotnet build Candlefish.Web/Candlefish.Web.csproj -c Release -v quiet -nologo >/dev/null
+dotnet build bench/Candlefish.Bench/Candlefish.Bench.csproj -c Release -v quiet -nologo >/dev/null
+
+echo "Provisioning 2 measured tenants and $tenants Schema-tier tenants…"
+setup="$(dotnet bench/Candlefish.Bench/bin/Release/net10.0/Candlefish.Bench.dll setup --tenants "$tenants")"
+echo "$setup"
+
+port=""
+for p in $(seq 5300 5399); do if cf_port_free "$p"; then port="$p"; break; fi; done
+url="http://127.0.0.1:$port"
+ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
+  dotnet Candlefish.Web/bin/Release/net10.0/Candlefish.Web.dll --urls "$url" --contentRoot "$repo/Candlefish.Web" \
+  --Candlefish:Bench:Enabled=true >/tmp/candlefish-bench-app.log 2>&1 &
+app_pid=$!
+for _ in $(seq 1 60); do curl -fs "$url/health" >/dev/null 2>&1 && break; sleep 0.5; done
+
+echo "Measuring the heap per tenant…"
+heap="$(dotnet bench/Candlefish.Bench/bin/Release/net10.0/Candlefish.Bench.dll heap --url "$url" --tenants "$tenants")"
+echo "$heap"
+
+# name|Host header|path
+targets=(
+  "baseline (schema db)|localhost|/bench/baseline/locations?tenant=bench-schema"
+  "Schema tier|bench-schema.localhost|/api/v1/locations?pageSize=50"
+  "baseline (tenant db)|localhost|/bench/baseline/locations?tenant=bench-db"
+  "Database tier|bench-db.localhost|/api/v1/locations?pageSize=50"
+)
+for t in "${targets[@]}"; do
+  IFS='|' read -r _ host path <<<"$t"
+  rows="$(curl -fs -H "Host: $host" "$url$path" | grep -o '"id"' | wc -l)"
+  [[ "$rows" == 50 ]] || { echo "error: $path returned $rows rows, not 50" >&2; exit 1; }
+done
+
+to_ms() { # wrk prints 850.00us, 1.25ms or 1.02s
+  awk -v v="$1" 'BEGIN { if (v ~ /us$/) { sub(/us$/, "", v); print v / 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v); print v + 0 } else { sub(/s$/, "", v); print v * 1000 } }'
+}
+median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { printf "%.1f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# Warm every target first (JIT, pools, prepared statements; autovacuum after the mass provisioning settles).
+for t in "${targets[@]}"; do
+  IFS='|' read -r _ host path <<<"$t"
+  wrk -t2 -c"$connections" -d8s -H "Host: $host" "$url$path" >/dev/null
+done
+declare -A rps_all p99_all
+for round in 1 2 3; do
+  for t in "${targets[@]}"; do
+    IFS='|' read -r name host path <<<"$t"
+    out="$(wrk -t2 -c"$connections" -d"${duration}s" --latency -H "Host: $host" "$url$path")"
+    rps="$(awk '/Requests\/sec/ { print $2 }' <<<"$out")"
+    p99="$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")"
+    errors="$(grep -E 'Non-2xx|Socket errors' <<<"$out" || true)"
+    [[ -z "$errors" ]] || { echo "error: $name: $errors" >&2; exit 1; }
+    echo "round $round  $name: $rps req/s, p99 $p99 ms"
+    rps_all[$name]+="$rps "
+    p99_all[$name]+="$p99 "
+  done
+done
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+mkdir -p bench/results
+{
+  echo "# Tenancy benchmark, $(date -u +%Y-%m-%dT%H:%MZ)"
+  echo
+  echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ { print $2 }') GiB; PostgreSQL $("$CF_PG_BIN/postgres" --version | awk '{ print $3 }'); wrk -t2 -c$connections, ${duration}s x 3 interleaved rounds per target, median shown."
+  echo
+  echo "Setup: $setup"
+  echo
+  echo "Heap: $heap"
+  echo
+  echo "Rounds (req/s): $(for k in "${!rps_all[@]}"; do printf '%s: %s; ' "$k" "${rps_all[$k]}"; done)"
+  echo
+  echo "| target | req/s | p99 (ms) | throughput vs baseline | p99 vs baseline |"
+  echo "|---|---|---|---|---|"
+  for pair in "Schema tier|baseline (schema db)" "Database tier|baseline (tenant db)"; do
+    IFS='|' read -r tier base <<<"$pair"
+    b_rps="$(median <<<"${rps_all[$base]}")"; b_p99="$(median <<<"${p99_all[$base]}")"
+    t_rps="$(median <<<"${rps_all[$tier]}")"; t_p99="$(median <<<"${p99_all[$tier]}")"
+    echo "| $base | $b_rps | $b_p99 | 1.00 | 1.00 |"
+    echo "| $tier | $t_rps | $t_p99 | $(ratio "$t_rps" "$b_rps") | $(ratio "$t_p99" "$b_p99") |"
+  done
+} | tee bench/results/latest.md
