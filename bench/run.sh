@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The tenancy benchmark (issue 3). One command: bench/run.sh
 #   BENCH_TENANTS=1000  Schema-tier tenants to provision besides the two measured ones
-#   BENCH_DURATION=15   seconds per wrk run (each target is measured in 3 interleaved rounds; the median is kept)
+#   BENCH_DURATION=15   seconds per wrk run (each target is measured in 5 interleaved rounds; the median is kept)
 #   BENCH_CONNECTIONS=32
 # It starts a private PostgreSQL (its own cluster, "bench"), provisions the tenants, runs the app in Release
 # with the bench endpoints, measures GET /api/v1/locations (50 rows) for a Schema-tier and a Database-tier tenant
@@ -28,7 +28,12 @@ source scripts/local-postgres.sh
 cf_pg_start "$repo" bench
 cf_pg_ensure_roles "$repo" bench
 app_pid=""
-cleanup() { [[ -n "$app_pid" ]] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null; cf_pg_stop_if_started; }
+publish=""
+cleanup() {
+  [[ -n "$app_pid" ]] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null
+  [[ -n "$publish" ]] && rm -rf "$publish"
+  cf_pg_stop_if_started
+}
 trap cleanup EXIT
 
 for db in $(cf_psql -c "SELECT datname FROM pg_database WHERE datname = 'candlefish_bench' OR datname LIKE 'cfbench\_%'"); do
@@ -41,8 +46,11 @@ export Candlefish__Database__TenantDatabasePrefix=cfbench_
 # Every tenant stays cached for the whole run, so the heap figure is the worst case.
 export Candlefish__TenantStore__CacheDuration=00:10:00
 
-echo "Building (Release)…"
-dotnet build Candlefish.Web/Candlefish.Web.csproj -c Release -v quiet -nologo >/dev/null
+echo "Publishing (Release)…"
+# A published app, as deployed: the build output would serve static assets through the development handler,
+# which checks the disk while routing every request.
+publish="$(mktemp -d)"
+dotnet publish Candlefish.Web/Candlefish.Web.csproj -c Release -o "$publish" -v quiet -nologo >/dev/null
 dotnet build bench/Candlefish.Bench/Candlefish.Bench.csproj -c Release -v quiet -nologo >/dev/null
 
 echo "Provisioning 2 measured tenants and $tenants Schema-tier tenants…"
@@ -52,8 +60,8 @@ echo "$setup"
 port=""
 for p in $(seq 5300 5399); do if cf_port_free "$p"; then port="$p"; break; fi; done
 url="http://127.0.0.1:$port"
-ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
-  dotnet Candlefish.Web/bin/Release/net10.0/Candlefish.Web.dll --urls "$url" --contentRoot "$repo/Candlefish.Web" \
+env ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning ${BENCH_APP_ENV:-} \
+  dotnet "$publish/Candlefish.Web.dll" --urls "$url" --contentRoot "$publish" \
   --Candlefish:Bench:Enabled=true >/tmp/candlefish-bench-app.log 2>&1 &
 app_pid=$!
 for _ in $(seq 1 60); do curl -fs "$url/health" >/dev/null 2>&1 && break; sleep 0.5; done
@@ -86,7 +94,7 @@ for t in "${targets[@]}"; do
   wrk -t2 -c"$connections" -d8s -H "Host: $host" "$url$path" >/dev/null
 done
 declare -A rps_all p99_all
-for round in 1 2 3; do
+for round in 1 2 3 4 5; do
   for t in "${targets[@]}"; do
     IFS='|' read -r name host path <<<"$t"
     out="$(wrk -t2 -c"$connections" -d"${duration}s" --latency -H "Host: $host" "$url$path")"
@@ -105,7 +113,7 @@ mkdir -p bench/results
 {
   echo "# Tenancy benchmark, $(date -u +%Y-%m-%dT%H:%MZ)"
   echo
-  echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ { print $2 }') GiB; PostgreSQL $("$CF_PG_BIN/postgres" --version | awk '{ print $3 }'); wrk -t2 -c$connections, ${duration}s x 3 interleaved rounds per target, median shown."
+  echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ { print $2 }') GiB; PostgreSQL $("$CF_PG_BIN/postgres" --version | awk '{ print $3 }'); wrk -t2 -c$connections, ${duration}s x 5 interleaved rounds per target, median shown."
   echo
   echo "Setup: $setup"
   echo

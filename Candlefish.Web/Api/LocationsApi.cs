@@ -13,7 +13,7 @@ public static class LocationsApi
 
     public static RouteGroupBuilder MapLocationsApi(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/locations").WithTags("Locations").AddEndpointFilter<TenantDataFilter>();
+        var group = api.MapGroup("/locations").WithTags("Locations").RequireTenantData();
 
         group.MapGet("/", ListLocations)
             .WithName("ListLocations")
@@ -31,7 +31,7 @@ public static class LocationsApi
         TenantDbContextFactory contexts, int? page, int? pageSize, CancellationToken cancellationToken)
     {
         if (PageRequest.From(page, pageSize, out var errors) is not { } request)
-            return TypedResults.ValidationProblem(errors);
+            return TypedResults.ValidationProblem(errors!);
 
         await using var db = await contexts.CreateAsync(cancellationToken);
         var rows = new List<LocationResponse>(request.PageSize + 1);

@@ -11,16 +11,16 @@ public sealed record PageRequest(int Page, int PageSize)
 
     public int Skip => (Page - 1) * PageSize;
 
-    public static PageRequest? From(int? page, int? pageSize, out Dictionary<string, string[]> errors)
+    public static PageRequest? From(int? page, int? pageSize, out Dictionary<string, string[]>? errors)
     {
-        errors = [];
+        errors = null;
         var p = page ?? 1;
         var size = pageSize ?? DefaultPageSize;
         if (p < 1)
-            errors["page"] = ["The page must be 1 or more."];
+            (errors ??= [])["page"] = ["The page must be 1 or more."];
         if (size is < 1 or > MaxPageSize)
-            errors["pageSize"] = [$"The page size must be from 1 to {MaxPageSize}."];
-        return errors.Count == 0 ? new PageRequest(p, size) : null;
+            (errors ??= [])["pageSize"] = [$"The page size must be from 1 to {MaxPageSize}."];
+        return errors is null ? new PageRequest(p, size) : null;
     }
 }
 

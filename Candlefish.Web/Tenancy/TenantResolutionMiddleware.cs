@@ -5,7 +5,7 @@ namespace Candlefish.Web.Tenancy;
 /// <summary>
 /// Resolves the tenant before authentication and holds it for the rest of the request. An unknown,
 /// provisioning or deleted tenant gets 404, a suspended one 403: ProblemDetails on <c>/api/*</c>,
-/// a friendly page elsewhere.
+/// a friendly page elsewhere. A tenant-data endpoint (<see cref="Api.TenantDataAttribute"/>) on the platform is a 404.
 /// </summary>
 public sealed class TenantResolutionMiddleware(
     RequestDelegate next, TenantResolver resolver, TenantContextAccessor accessor, ILogger<TenantResolutionMiddleware> logger)
@@ -24,6 +24,13 @@ public sealed class TenantResolutionMiddleware(
             logger.LogInformation("Tenant not resolved for {Host}{Path}: {Status} {Detail}",
                 context.Request.Host.Value, context.Request.Path.Value, resolution.StatusCode, resolution.Detail);
             await WriteFailureAsync(context, problems, resolution);
+            return;
+        }
+
+        if (tenant.IsPlatform && context.GetEndpoint()?.Metadata.GetMetadata<Api.TenantDataAttribute>() is not null)
+        {
+            await WriteFailureAsync(context, problems, TenantResolution.NotFound(
+                "This resource belongs to a tenant. Call the tenant's host or send an X-Tenant header."));
             return;
         }
 
