@@ -59,11 +59,13 @@ public sealed class DatabaseMigrator(TenantDataSources sources, ILogger<Database
 
         await using var db = TenantDbContext.For(TenantDbContextOptions.For(connection, contextOwnsConnection: false, historySchema: storage.Schema), tenant.Id);
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-        if (pending.Count == 0)
-            return;
-        logger.LogInformation("Applying {Count} migration(s) to tenant {TenantId}: {Migrations}", pending.Count, tenant.Identifier, string.Join(", ", pending));
-        await db.Database.MigrateAsync(cancellationToken);
+        if (pending.Count > 0)
+        {
+            logger.LogInformation("Applying {Count} migration(s) to tenant {TenantId}: {Migrations}", pending.Count, tenant.Identifier, string.Join(", ", pending));
+            await db.Database.MigrateAsync(cancellationToken);
+        }
 
+        // Every time, not only after a migration: a crash between the two must not leave the grant in place.
         await using var revoke = new NpgsqlCommand(
             $"REVOKE ALL ON {TenantDbContext.MigrationsHistoryTable} FROM {TenantStorage.Quote(sources.AppRoleName)}", connection);
         await revoke.ExecuteNonQueryAsync(cancellationToken);

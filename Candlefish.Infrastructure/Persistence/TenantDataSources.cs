@@ -17,9 +17,11 @@ public sealed class TenantDataSources : IAsyncDisposable
     /// <summary>Per tenant: where its tables are and the pool to reach them, so a request parses no connection string.</summary>
     private readonly ConcurrentDictionary<Guid, TenantRoute> _routes = new();
 
-    private sealed record TenantRoute(TenantInfo Tenant, TenantStorage Storage, NpgsqlDataSource Source);
+    private sealed record TenantRoute(TenantInfo Tenant, TenantStorage Storage, NpgsqlDataSource Source, TenantSession Session);
 
     private readonly string _databasePrefix;
+
+    public string TenantDatabasePrefix => _databasePrefix;
 
     public TenantDataSources(IOptions<DatabaseOptions> options, IOptions<TenantStorageOptions> storage)
     {
@@ -47,12 +49,15 @@ public sealed class TenantDataSources : IAsyncDisposable
     /// <summary>The app role's pool for the database that holds this tenant's tables.</summary>
     public NpgsqlDataSource ForTenant(TenantInfo tenant) => Route(tenant).Source;
 
+    /// <summary>The session settings that point a connection at this tenant (built once per tenant).</summary>
+    internal TenantSession SessionOf(TenantInfo tenant) => Route(tenant).Session;
+
     private TenantRoute Route(TenantInfo tenant)
     {
         if (_routes.TryGetValue(tenant.Id, out var route) && SameStorage(route.Tenant, tenant))
             return route;
         var storage = TenantStorage.For(tenant, AppRole, _databasePrefix);
-        route = new TenantRoute(tenant, storage, Get("app", storage.WithCredentialsOf(AppRole)));
+        route = new TenantRoute(tenant, storage, Get("app", storage.WithCredentialsOf(AppRole)), new TenantSession(tenant.Id.ToString(), storage.QuotedSchema));
         if (tenant.Id != Guid.Empty)
             _routes[tenant.Id] = route;
         return route;
@@ -68,6 +73,8 @@ public sealed class TenantDataSources : IAsyncDisposable
     /// <summary>Closes and forgets the pools of a database about to be dropped.</summary>
     public async Task EvictAsync(TenantStorage storage)
     {
+        if (storage.DatabaseKey == $"{AppRole.Host}:{AppRole.Port}/{AppRole.Database}")
+            throw new InvalidOperationException("The platform database's pools are never evicted.");
         foreach (var (id, route) in _routes)
             if (route.Storage.DatabaseKey == storage.DatabaseKey)
                 _routes.TryRemove(id, out _);

@@ -26,7 +26,8 @@ public sealed class TenantDbContext : DbContext
     /// <summary>The tenant this context reads and writes for.</summary>
     public Guid TenantId { get; private set; }
 
-    private TenantSession? _pendingSession;
+    private TenantSession? _session;
+    private bool _sessionApplied;
 
     /// <summary>
     /// Points a pooled context at a tenant and an open connection of the tenant's database; the connection's session
@@ -36,22 +37,27 @@ public sealed class TenantDbContext : DbContext
     {
         TenantId = tenantId;
         _leased = connection;
-        _pendingSession = session;
+        _session = session;
+        _sessionApplied = false;
         Database.SetDbConnection(connection, contextOwnsConnection: false);
     }
 
-    internal TenantSession? TakePendingSession()
-    {
-        var session = _pendingSession;
-        _pendingSession = null;
-        return session;
-    }
+    /// <summary>The settings the connection still needs, or null when they are in place (or it is not a leased context).</summary>
+    internal TenantSession? PendingSession => _sessionApplied ? null : _session;
+
+    internal void SessionApplied() => _sessionApplied = true;
+
+    /// <summary>
+    /// A failed command or a rolled-back transaction may have taken the settings with it (set_config is
+    /// transactional): send them again before the next command. Re-sending is harmless.
+    /// </summary>
+    internal void SessionMayBeLost() => _sessionApplied = false;
 
     public override void Dispose()
     {
         _leased?.Dispose();
         _leased = null;
-        _pendingSession = null;
+        _session = null;
         base.Dispose();
     }
 
@@ -60,7 +66,7 @@ public sealed class TenantDbContext : DbContext
         if (_leased is not null)
             await _leased.DisposeAsync();
         _leased = null;
-        _pendingSession = null;
+        _session = null;
         await base.DisposeAsync();
     }
 
@@ -119,7 +125,7 @@ public static class TenantDbContextOptions
     public static DbContextOptions<TenantDbContext> ForPool() =>
         Common(new DbContextOptionsBuilder<TenantDbContext>()
             .UseNpgsql()
-            .AddInterceptors(TenantSessionInterceptor.Instance)
+            .AddInterceptors(TenantSessionInterceptor.Instance, TenantSessionTransactionInterceptor.Instance)
             // A leased context serves one request or one circuit operation, never two threads at once.
             .EnableThreadSafetyChecks(false)).Options;
 

@@ -26,15 +26,19 @@ public sealed class TenantDbContextFactory(TenantDataSources sources, ITenantCon
         if (tenant.IsPlatform)
             throw new InvalidOperationException("The platform tenant has no tenant data.");
         var connection = await sources.ForTenant(tenant).OpenConnectionAsync(cancellationToken);
+        TenantDbContext? context = null;
         try
         {
-            var context = await _pool.CreateDbContextAsync(cancellationToken);
-            context.Lease(tenant.Id, connection, new TenantSession(tenant.Id.ToString(), sources.StorageOf(tenant).QuotedSchema));
+            context = await _pool.CreateDbContextAsync(cancellationToken);
+            context.Lease(tenant.Id, connection, sources.SessionOf(tenant));
             return context;
         }
         catch
         {
-            await connection.DisposeAsync();
+            if (context is not null)
+                await context.DisposeAsync(); // back to the pool, and the connection with it
+            else
+                await connection.DisposeAsync();
             throw;
         }
     }

@@ -40,7 +40,7 @@ public sealed record TenantStorage(string Host, int Port, string Database, strin
     /// Checks a Database-tier target: a connection string naming a server (and optionally port and database),
     /// without credentials, which come from configuration. Returns a message a person can act on, or null.
     /// </summary>
-    public static string? ValidateTarget(string? target)
+    public static string? ValidateTarget(string? target, string platformDatabase, string databasePrefix = DefaultDatabasePrefix)
     {
         if (string.IsNullOrWhiteSpace(target))
             return null; // the platform's server, database candlefish_t_<identifier>
@@ -57,8 +57,14 @@ public sealed record TenantStorage(string Host, int Port, string Database, strin
             return "The database target must name a server, e.g. Host=db2.internal;Port=5432.";
         if (!string.IsNullOrEmpty(parsed.Username) || !string.IsNullOrEmpty(parsed.Password))
             return "The database target must not hold credentials: the owner and app roles' credentials come from configuration.";
-        if (parsed.Database is { } database && (database.Length > 63 || database.Contains('"')))
-            return "The database name in the target is not a valid PostgreSQL name.";
+        if (parsed.Database is { } database)
+        {
+            if (database.Length > 63 || database.Contains('"'))
+                return "The database name in the target is not a valid PostgreSQL name.";
+            // Deleting the tenant drops this database: it must be one made for a tenant, never the platform's or another's.
+            if (database == platformDatabase || !database.StartsWith(databasePrefix, StringComparison.Ordinal))
+                return $"The database in the target must be a tenant database named {databasePrefix}…, or be left out.";
+        }
         return null;
     }
 

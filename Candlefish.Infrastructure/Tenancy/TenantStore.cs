@@ -25,7 +25,8 @@ internal sealed class CachedTenantStore(
     IDbContextFactory<CatalogDbContext> contexts, IOptions<TenantStoreOptions> options) : ITenantStore, IDisposable
 {
     // A cache of its own, keyed by identifier alone: no key string is built on the hot path.
-    private readonly MemoryCache _cache = new(new MemoryCacheOptions());
+    // Bounded, so a flood of made-up subdomains cannot grow it without limit.
+    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = 20_000 });
 
     public async ValueTask<TenantInfo?> FindAsync(string identifier, CancellationToken cancellationToken = default)
     {
@@ -44,7 +45,7 @@ internal sealed class CachedTenantStore(
         var info = tenant?.ToInfo();
 
         // Unknown identifiers are cached too, so random subdomains do not each cost a query.
-        _cache.Set(identifier, info, options.Value.CacheDuration);
+        _cache.Set(identifier, info, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = options.Value.CacheDuration });
         return info;
     }
 

@@ -8,6 +8,7 @@ public sealed record PageRequest(int Page, int PageSize)
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
+    public const int MaxPage = 100_000;
 
     public int Skip => (Page - 1) * PageSize;
 
@@ -16,8 +17,8 @@ public sealed record PageRequest(int Page, int PageSize)
         errors = null;
         var p = page ?? 1;
         var size = pageSize ?? DefaultPageSize;
-        if (p < 1)
-            (errors ??= [])["page"] = ["The page must be 1 or more."];
+        if (p is < 1 or > MaxPage)
+            (errors ??= [])["page"] = [$"The page must be from 1 to {MaxPage}."];
         if (size is < 1 or > MaxPageSize)
             (errors ??= [])["pageSize"] = [$"The page size must be from 1 to {MaxPageSize}."];
         return errors is null ? new PageRequest(p, size) : null;

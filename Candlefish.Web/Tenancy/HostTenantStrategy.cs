@@ -35,6 +35,8 @@ public sealed class HostTenantStrategy
         if (string.IsNullOrEmpty(host))
             return PlatformMatch;
         host = host.TrimEnd('.').ToLowerInvariant(); // no allocation when already lowercase
+        if (host.Length == 0)
+            return new HostMatch.Unknown(".");
         if (char.IsAsciiDigit(host[0]) || host[0] == '[')
             if (IPAddress.TryParse(host.AsSpan().Trim("[]"), out _))
                 return PlatformMatch;

@@ -31,7 +31,8 @@ public sealed class TenantCircuitHandler(
         var captured = _tenant ?? accessor.Tenant
             ?? throw new InvalidOperationException("Circuit activity without a tenant is refused.");
         var current = await store.FindAsync(captured.Identifier);
-        if (current is not { IsActive: true })
+        // Same identifier is not enough: a deleted tenant's identifier may since belong to another tenant.
+        if (current is not { IsActive: true } || current.Id != captured.Id)
             throw new TenantUnavailableException(captured.Identifier);
         _tenant = current;
 

@@ -42,6 +42,9 @@ public sealed class TenantProvisioner(
             return tenant; // already provisioned: re-running is harmless
         if (tenant is null)
         {
+            // A deleted tenant of the same name whose drop was cut short must not hand its storage to the new one.
+            if (await catalog.FindDeletedAsync(values.Identifier, cancellationToken) is { } deleted)
+                await DropStorageAsync(deleted, cancellationToken);
             await hook.BeforeStepAsync(ProvisioningStep.CatalogRow, values.Identifier, cancellationToken);
             tenant = await catalog.CreateAsync(values, cancellationToken);
         }
@@ -82,32 +85,69 @@ public sealed class TenantProvisioner(
             tenant = await catalog.FindDeletedAsync(identifier, cancellationToken)
                 ?? throw new KeyNotFoundException($"There is no tenant '{identifier}'.");
 
-        var storage = sources.StorageOf(tenant);
-        if (tenant.Tier == IsolationTier.Schema)
-        {
-            await ExecuteAsync(sources.OwnerFor(storage), $"DROP SCHEMA IF EXISTS {storage.QuotedSchema} CASCADE", cancellationToken);
-        }
-        else
-        {
-            await sources.EvictAsync(storage);
-            await ExecuteAsync(sources.OwnerFor(storage, "postgres"), $"DROP DATABASE IF EXISTS {storage.QuotedDatabase} WITH (FORCE)", cancellationToken);
-        }
+        await DropStorageAsync(tenant, cancellationToken);
         store.Invalidate(identifier);
         logger.LogInformation("Deleted tenant {TenantId} and its {Tier} storage", identifier, tenant.Tier);
     }
 
+    private async Task DropStorageAsync(TenantInfo tenant, CancellationToken cancellationToken)
+    {
+        var storage = sources.StorageOf(tenant);
+        if (tenant.Tier == IsolationTier.Schema)
+        {
+            await ExecuteAsync(sources.OwnerFor(storage), $"DROP SCHEMA IF EXISTS {storage.QuotedSchema} CASCADE", cancellationToken);
+            return;
+        }
+        if (await OtherLiveTenantInAsync(storage, tenant.Id, cancellationToken) is { } other)
+            throw new InvalidOperationException($"Database {storage.Database} also holds tenant '{other}'; it is not dropped.");
+        await sources.EvictAsync(storage);
+        var server = sources.OwnerFor(storage, "postgres");
+        await WaitForOtherRolesToLeaveAsync(server, storage.Database, cancellationToken);
+        await ExecuteAsync(server, $"DROP DATABASE IF EXISTS {storage.QuotedDatabase} WITH (FORCE)", cancellationToken);
+    }
+
+    /// <summary>
+    /// The app role's sessions, closed by evicting its pool, can take a moment to leave pg_stat_activity; FORCE may
+    /// only terminate the owner's own sessions (the owner is not made a member of the app role for this), so wait.
+    /// </summary>
+    private static async Task WaitForOtherRolesToLeaveAsync(NpgsqlDataSource server, string database, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            await using var sessions = server.CreateCommand(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = $1 AND usename <> current_user");
+            sessions.Parameters.Add(new NpgsqlParameter { Value = database });
+            if ((long)(await sessions.ExecuteScalarAsync(cancellationToken))! == 0)
+                return;
+            await Task.Delay(50, cancellationToken);
+        }
+    }
+
+    /// <summary>The identifier of another live tenant whose tables are in the same database, if any.</summary>
+    private async Task<string?> OtherLiveTenantInAsync(TenantStorage storage, Guid except, CancellationToken cancellationToken) =>
+        (await catalog.ListAsync(cancellationToken))
+            .Where(t => t.Id != except && t.State != TenantState.Deleted && sources.StorageOf(t).DatabaseKey == storage.DatabaseKey)
+            .Select(t => t.Identifier).FirstOrDefault();
+
     private async Task CheckTargetAsync(NewTenant values, CancellationToken cancellationToken)
     {
-        if (TenantStorage.ValidateTarget(values.DatabaseTarget) is { } message)
+        if (TenantStorage.ValidateTarget(values.DatabaseTarget, sources.AppRole.Database!, sources.TenantDatabasePrefix) is { } message)
             throw new TenantValidationException(new Dictionary<string, string[]> { [nameof(Tenant.DatabaseTarget)] = [message] });
 
         var probe = new TenantInfo(Guid.Empty, values.Identifier, values.DisplayName, TenantState.Provisioning,
             values.Tier, values.Products, values.TimeZone, values.Currency, values.DatabaseTarget);
         var storage = sources.StorageOf(probe);
+        if (await OtherLiveTenantInAsync(storage, Guid.Empty, cancellationToken) is { } other
+            && other != values.Identifier)
+            throw new TenantValidationException(new Dictionary<string, string[]>
+            {
+                [nameof(Tenant.DatabaseTarget)] = [$"Database {storage.Database} already holds tenant '{other}'."],
+            });
         try
         {
             var builder = storage.WithCredentialsOf(sources.OwnerRole, "postgres");
             builder.Timeout = 5;
+            builder.Pooling = false; // a one-off probe: no pool left behind per target
             await using var connection = new NpgsqlConnection(builder.ConnectionString);
             await connection.OpenAsync(cancellationToken);
         }
@@ -155,8 +195,8 @@ public sealed class TenantProvisioner(
         if (locations.Count == 0)
             return;
         var storage = sources.StorageOf(tenant);
-        var connection = await TenantDbContextFactory.OpenForTenantAsync(sources.OwnerFor(storage), tenant, storage, cancellationToken);
-        await using var db = TenantDbContext.For(TenantDbContextOptions.For(connection, contextOwnsConnection: true), tenant.Id);
+        await using var connection = await TenantDbContextFactory.OpenForTenantAsync(sources.OwnerFor(storage), tenant, storage, cancellationToken);
+        await using var db = TenantDbContext.For(TenantDbContextOptions.For(connection, contextOwnsConnection: false), tenant.Id);
         var existing = await db.Locations.Select(l => l.Name).ToListAsync(cancellationToken);
         foreach (var l in locations.Where(l => !existing.Contains(l.Name)))
             db.Locations.Add(Location.Create(l.Name, l.Street, l.City, l.Region, l.PostalCode, l.Phone, l.TimeZone ?? tenant.TimeZone, clock.GetUtcNow()));

@@ -127,6 +127,37 @@ public class TenantIsolationTests(FourTenantsApp app) : IClassFixture<FourTenant
         Assert.Contains("row-level security", error.MessageText);
     }
 
+    [Theory, MemberData(nameof(Tiers))]
+    public async Task A_failed_first_query_does_not_lose_the_tenant_settings_for_the_rest_of_the_lease(string tier)
+    {
+        var (a, _) = Pair(tier);
+        await using var db = await app.TenantData.CreateAsync(a);
+
+        // Fails in PostgreSQL (division by zero) in the same batch as the settings, which roll back with it.
+        await Assert.ThrowsAnyAsync<Exception>(() => db.Locations.Select(l => 1 / (l.Name.Length - l.Name.Length)).ToListAsync());
+        var names = await db.Locations.Select(l => l.Name).ToListAsync();
+
+        Assert.NotEmpty(names);
+    }
+
+    [Fact]
+    public async Task A_rolled_back_transaction_does_not_lose_the_tenant_settings()
+    {
+        await using var db = await app.TenantData.CreateAsync(app.SchemaA);
+
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            db.Locations.Add(Location.Create("Never Saved", "", "", "", "", "", "UTC", DateTimeOffset.UtcNow));
+            await db.SaveChangesAsync();
+            await transaction.RollbackAsync();
+        }
+        db.ChangeTracker.Clear();
+        var names = await db.Locations.Select(l => l.Name).ToListAsync();
+
+        Assert.NotEmpty(names);
+        Assert.DoesNotContain("Never Saved", names);
+    }
+
     [Fact]
     public async Task EF_refuses_to_save_an_entity_of_another_tenant()
     {

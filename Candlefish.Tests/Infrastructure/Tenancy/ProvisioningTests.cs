@@ -166,10 +166,12 @@ public class ProvisioningTests(ProvisioningApp app) : IClassFixture<Provisioning
     }
 
     [Theory]
-    [InlineData("Host=127.0.0.1;Port=1;Database=nowhere", "Cannot reach PostgreSQL at 127.0.0.1:1")]
+    [InlineData("Host=127.0.0.1;Port=1", "Cannot reach PostgreSQL at 127.0.0.1:1")]
     [InlineData("Database=x", "must name a server")]
     [InlineData("Host=db2;Username=postgres;Password=secret", "must not hold credentials")]
     [InlineData("Host=db2;Bogus Keyword=1", "not a valid connection string")]
+    [InlineData("Host=127.0.0.1;Database=postgres", "must be a tenant database")]
+    [InlineData("Host=127.0.0.1;Database=candlefish", "must be a tenant database")]
     public async Task A_bad_database_target_is_refused_with_a_clear_message_and_no_catalog_row(string target, string message)
     {
         var identifier = NewIdentifier("bad");
@@ -179,6 +181,50 @@ public class ProvisioningTests(ProvisioningApp app) : IClassFixture<Provisioning
 
         Assert.Contains(message, error.Errors["DatabaseTarget"].Single());
         Assert.Null(await app.Catalog.FindLiveAsync(identifier));
+    }
+
+    [Fact]
+    public async Task A_target_naming_the_platform_database_is_refused()
+    {
+        var platform = new NpgsqlConnectionStringBuilder(app.OwnerConnectionString).Database;
+
+        var error = await Assert.ThrowsAsync<TenantValidationException>(() => app.Provisioner.ProvisionAsync(
+            new NewTenant(NewIdentifier("sneaky"), "Sneaky Co", IsolationTier.Database, Products.Paintbox, DatabaseTarget: $"Host=127.0.0.1;Database={platform}")));
+
+        Assert.Contains("must be a tenant database", error.Errors["DatabaseTarget"].Single());
+    }
+
+    [Fact]
+    public async Task A_target_naming_another_tenant_s_database_is_refused()
+    {
+        var first = await app.Provisioner.ProvisionAsync(new NewTenant(NewIdentifier("owner"), "Owner Co", IsolationTier.Database, Products.Paintbox));
+        var theirs = Sources.StorageOf(first);
+
+        var error = await Assert.ThrowsAsync<TenantValidationException>(() => app.Provisioner.ProvisionAsync(
+            new NewTenant(NewIdentifier("squatter"), "Squatter Co", IsolationTier.Database, Products.Paintbox, DatabaseTarget: $"Host={theirs.Host};Port={theirs.Port};Database={theirs.Database}")));
+
+        Assert.Contains($"already holds tenant '{first.Identifier}'", error.Errors["DatabaseTarget"].Single());
+        Assert.True(await DatabaseExistsAsync(theirs.Database));
+    }
+
+    [Fact]
+    public async Task Reusing_the_identifier_of_a_tenant_whose_drop_was_cut_short_starts_from_empty_storage()
+    {
+        var identifier = NewIdentifier("again");
+        var old = await app.Provisioner.ProvisionAsync(new NewTenant(identifier, "Old Co", IsolationTier.Schema, Products.CrownTrophy), TwoLocations);
+        await app.Catalog.MarkDeletedAsync(identifier); // a crash after marking, before the drop: the schema is still there
+
+        var fresh = await app.Provisioner.ProvisionAsync(new NewTenant(identifier, "New Co", IsolationTier.Schema, Products.CrownTrophy),
+            [new NewLocation("Only New Store", "1 New St", "Omaha", "NE", "68102", "")]);
+
+        await using var owner = await Sources.OwnerFor(Sources.StorageOf(fresh)).OpenConnectionAsync();
+        await using var count = new NpgsqlCommand($"SET search_path TO {Sources.StorageOf(fresh).QuotedSchema}; SELECT set_config('app.tenant_id', '{old.Id}', false); SELECT count(*) FROM locations", owner);
+        await using var reader = await count.ExecuteReaderAsync();
+        await reader.NextResultAsync();
+        await reader.ReadAsync();
+        Assert.Equal(0, reader.GetInt64(0)); // none of the old tenant's rows survived
+        await reader.DisposeAsync();
+        Assert.Equal(["Only New Store"], await LocationNamesAsync(fresh));
     }
 
     [Fact]
@@ -199,7 +245,7 @@ public class SecondServerTests(DemoCatalogApp app, SecondPostgresServer second) 
     [Fact]
     public async Task A_tenant_on_a_second_server_is_provisioned_served_isolated_and_deleted()
     {
-        var database = "cf_second_" + Guid.NewGuid().ToString("N")[..8];
+        var database = app.TenantDatabasePrefix + "faraway";
         var tenant = await app.Provisioner.ProvisionAsync(
             new NewTenant("faraway", "Far Away Painting", IsolationTier.Database, Products.Paintbox, "America/Los_Angeles", DatabaseTarget: second.TargetFor(database)),
             [new NewLocation("Far Away Studio", "9 Coast Hwy", "Monterey", "CA", "93940", "")]);

@@ -55,6 +55,7 @@ public class LocationsApiTests(DemoCatalogApp app) : IClassFixture<DemoCatalogAp
     [InlineData("page=0", "page")]
     [InlineData("pageSize=0", "pageSize")]
     [InlineData("pageSize=500", "pageSize")]
+    [InlineData("page=2147483647&pageSize=200", "page")]
     public async Task Bad_paging_is_a_400_with_field_errors(string query, string field)
     {
         var response = await _client.GetAsync($"http://acme.localhost/api/v1/locations?{query}");
