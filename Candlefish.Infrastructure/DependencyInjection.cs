@@ -33,7 +33,6 @@ public static class DependencyInjection
             .ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
-        services.AddMemoryCache();
 
         services.AddSingleton<TenantDataSources>();
         services.AddPooledDbContextFactory<CatalogDbContext>((sp, options) =>

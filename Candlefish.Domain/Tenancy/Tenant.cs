@@ -83,12 +83,6 @@ public sealed class Tenant
     public void MarkDeleted(DateTimeOffset now) =>
         MoveTo(TenantState.Deleted, now, TenantState.Provisioning, TenantState.Active, TenantState.Suspended, TenantState.Deleted);
 
-    public void ChangeProducts(Products products, DateTimeOffset now)
-    {
-        Products = products;
-        UpdatedAt = now;
-    }
-
     public TenantInfo ToInfo() =>
         new(Id, Identifier, DisplayName, State, Tier, Products, TimeZone, Currency, DatabaseTarget);
 

@@ -26,8 +26,6 @@ public sealed record TenantInfo(
 
     public bool IsActive => State == TenantState.Active;
 
-    public bool Has(Products product) => Products.HasFlag(product);
-
     /// <summary>The structured-logging scope for this tenant, built once rather than on every request.</summary>
     public IReadOnlyList<KeyValuePair<string, object>> LogScope => _logScope ??= [new("TenantId", Identifier)];
 

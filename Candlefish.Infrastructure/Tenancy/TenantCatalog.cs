@@ -78,9 +78,6 @@ public sealed class TenantCatalog(IDbContextFactory<CatalogDbContext> contexts, 
     public Task<TenantInfo> MarkDeletedAsync(string identifier, CancellationToken cancellationToken = default) =>
         ChangeAsync(identifier, (t, now) => t.MarkDeleted(now), cancellationToken);
 
-    public Task<TenantInfo> ChangeProductsAsync(string identifier, Products products, CancellationToken cancellationToken = default) =>
-        ChangeAsync(identifier, (t, now) => t.ChangeProducts(products, now), cancellationToken);
-
     private async Task<TenantInfo> ChangeAsync(string identifier, Action<Tenant, DateTimeOffset> change, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

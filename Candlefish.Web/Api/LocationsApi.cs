@@ -50,14 +50,15 @@ public static class LocationsApi
             : TypedResults.Ok(location);
     }
 
+    // Declared before ListQuery: static fields initialize in order.
+    private static readonly System.Linq.Expressions.Expression<Func<Location, LocationResponse>> ToResponse =
+        l => new LocationResponse(l.Id, l.Name, l.Street, l.City, l.Region, l.PostalCode, l.Phone, l.TimeZone);
+
     // Compiled once: the hot list query skips EF's per-call expression building and cache lookup. The tenant query
     // filter still applies (it reads the leased context's tenant).
     private static readonly Func<TenantDbContext, int, int, IAsyncEnumerable<LocationResponse>> ListQuery =
         EF.CompileAsyncQuery((TenantDbContext db, int skip, int take) => db.Locations.AsNoTracking()
             .OrderBy(l => l.Name).ThenBy(l => l.Id)
             .Skip(skip).Take(take)
-            .Select(l => new LocationResponse(l.Id, l.Name, l.Street, l.City, l.Region, l.PostalCode, l.Phone, l.TimeZone)));
-
-    private static readonly System.Linq.Expressions.Expression<Func<Location, LocationResponse>> ToResponse =
-        l => new LocationResponse(l.Id, l.Name, l.Street, l.City, l.Region, l.PostalCode, l.Phone, l.TimeZone);
+            .Select(ToResponse));
 }

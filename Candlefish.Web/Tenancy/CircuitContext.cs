@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Candlefish.Domain.Tenancy;
 
 namespace Candlefish.Web.Tenancy;
 
@@ -10,13 +9,6 @@ public sealed class CircuitContext
     /// <summary>A short, non-secret label of the circuit (a hash of its id: the id itself reconnects a circuit).</summary>
     public string? ShortId { get; private set; }
 
-    public TenantInfo? Tenant { get; private set; }
-
-    public bool IsInteractive => ShortId is not null;
-
-    internal void Open(string circuitId, TenantInfo tenant)
-    {
+    internal void Open(string circuitId) =>
         ShortId = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(circuitId)))[..12];
-        Tenant = tenant;
-    }
 }

@@ -20,7 +20,7 @@ public sealed class TenantCircuitHandler(
     {
         _tenant = accessor.Tenant
             ?? throw new InvalidOperationException("A circuit opened without a resolved tenant; it is refused.");
-        circuitContext.Open(circuit.Id, _tenant);
+        circuitContext.Open(circuit.Id);
         logger.LogInformation("Circuit {CircuitId} opened for tenant {TenantId}", circuitContext.ShortId, _tenant.Identifier);
         return Task.CompletedTask;
     }
