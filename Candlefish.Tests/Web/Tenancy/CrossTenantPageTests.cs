@@ -1,0 +1,68 @@
+using System.Net;
+using System.Reflection;
+using Candlefish.Infrastructure.Tenancy;
+using Candlefish.Tests.Support;
+using Microsoft.AspNetCore.Components;
+
+namespace Candlefish.Tests.Web.Tenancy;
+
+/// <summary>
+/// Every routable page, found from the web assembly, rendered on each demo tenant's host: it shows none of another
+/// tenant's names or locations. A new page is swept without touching this test.
+/// </summary>
+public class CrossTenantPageTests(DemoCatalogApp app) : IClassFixture<DemoCatalogApp>
+{
+    private static readonly string[] Tenants = DemoSeeder.Tenants.Select(t => t.Identifier).ToArray();
+
+    /// <summary>What marks a tenant's data in a page: its display name and its locations' names.</summary>
+    private static IEnumerable<string> MarkersOf(string tenant) =>
+        DemoSeeder.Locations[tenant].Select(l => l.Name)
+            .Append(System.Net.WebUtility.HtmlEncode(DemoSeeder.Tenants.Single(t => t.Identifier == tenant).DisplayName));
+
+    private static IReadOnlyList<string> PageRoutes() =>
+        typeof(Candlefish.Web.DependencyInjection).Assembly.GetTypes()
+            .Where(t => typeof(IComponent).IsAssignableFrom(t))
+            .SelectMany(t => t.GetCustomAttributes<RouteAttribute>())
+            .Select(r => r.Template)
+            .Distinct()
+            .ToList();
+
+    [Fact]
+    public async Task The_locations_page_shows_the_tenant_s_own_locations_in_its_html() =>
+        Assert.Contains("Acme Downtown", await app.CreateClient().GetStringAsync("http://acme.localhost/locations"));
+
+    [Theory]
+    [InlineData("acme")]
+    [InlineData("kindhome")]
+    [InlineData("encore")]
+    public async Task No_page_on_a_tenant_s_host_shows_another_tenant_s_data(string host)
+    {
+        var client = app.CreateClient();
+        var routes = PageRoutes();
+        Assert.Contains("/locations", routes);
+
+        foreach (var route in routes)
+        {
+            var response = await client.GetAsync($"http://{host}.localhost{route}");
+            var body = await response.Content.ReadAsStringAsync();
+
+            Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound, $"{route} on {host}: {(int)response.StatusCode}");
+            foreach (var other in Tenants.Where(t => t != host))
+                foreach (var marker in MarkersOf(other))
+                    Assert.False(body.Contains(marker), $"{route} on {host} shows {other}'s '{marker}'");
+        }
+    }
+
+    [Fact]
+    public async Task No_page_on_the_platform_host_shows_any_tenant_s_data()
+    {
+        var client = app.CreateClient();
+        foreach (var route in PageRoutes())
+        {
+            var body = await (await client.GetAsync($"http://localhost{route}")).Content.ReadAsStringAsync();
+            foreach (var tenant in Tenants)
+                foreach (var marker in MarkersOf(tenant))
+                    Assert.False(body.Contains(marker), $"{route} on the platform shows {tenant}'s '{marker}'");
+        }
+    }
+}
