@@ -2,6 +2,7 @@ using Candlefish.Web.Api;
 using Candlefish.Web.Bench;
 using Candlefish.Web.Components;
 using Candlefish.Web.Diagnostics;
+using Candlefish.Web.Identity;
 using Candlefish.Web.Tenancy;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.SignalR;
@@ -37,6 +38,9 @@ public static class DependencyInjection
             .AddInteractiveServerComponents();
         services.AddSignalR(options => options.AddFilter<TenantHubFilter>());
         services.AddRadzenComponents();
+        services.AddCandlefishIdentity();
+        services.AddScoped<Components.Account.AccountRedirects>();
+        services.AddScoped<Candlefish.Infrastructure.Platform.Access.InvitationService>();
 
         services.AddCandlefishProblemDetails();
         services.AddCandlefishApi();
@@ -54,12 +58,15 @@ public static class DependencyInjection
         app.MapCandlefishApi();
         app.UseRouting();
         app.UseMiddleware<TenantResolutionMiddleware>();
+        app.UseAuthentication(); // after resolution: a session cookie is checked against the resolved tenant
+        app.UseAuthorization();
         app.UseAntiforgery();
 
         app.MapHealthChecks("/health", new() { Predicate = _ => false }).SkipTenantResolution();
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).SkipTenantResolution();
         app.MapStaticAssets().SkipTenantResolution();
         app.MapBenchEndpoints();
+        Components.Account.AccountEndpoints.MapAccountEndpoints(app);
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode();
         return app;

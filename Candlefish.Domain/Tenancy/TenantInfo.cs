@@ -17,9 +17,15 @@ public sealed record TenantInfo(
 {
     public const string PlatformIdentifier = "platform";
 
-    /// <summary>The built-in platform tenant: the bare host, whose users are Candlefish staff.</summary>
+    /// <summary>The platform tenant's fixed id (business tenants get random ones).</summary>
+    public static readonly Guid PlatformId = new("00000000-0000-0000-0000-00000000cf01");
+
+    /// <summary>
+    /// The built-in platform tenant: the bare host, whose users are Candlefish staff. It has storage of its own
+    /// (schema t_platform), made by the migrate command, for its users.
+    /// </summary>
     public static readonly TenantInfo Platform = new(
-        Guid.Empty, PlatformIdentifier, "Candlefish", TenantState.Active, IsolationTier.Schema,
+        PlatformId, PlatformIdentifier, "Candlefish", TenantState.Active, IsolationTier.Schema,
         Products.None, "UTC", "USD");
 
     public bool IsPlatform => Identifier == PlatformIdentifier;

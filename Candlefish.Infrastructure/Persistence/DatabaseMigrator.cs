@@ -71,15 +71,40 @@ public sealed class DatabaseMigrator(TenantDataSources sources, ILogger<Database
         await revoke.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>The catalog, then every tenant that has storage (active or suspended), for deployments.</summary>
+    /// <summary>
+    /// The catalog, the platform tenant's own storage (Candlefish staff and what belongs to the platform), then every
+    /// tenant that has storage (active or suspended), for deployments.
+    /// </summary>
     public async Task MigrateAllAsync(TenantCatalog catalog, CancellationToken cancellationToken = default)
     {
         await MigrateCatalogAsync(cancellationToken);
+        await using (await AdvisoryLock.AcquireAsync(sources.PlatformOwner, LockName(TenantInfo.PlatformIdentifier), cancellationToken))
+        {
+            await CreateSchemaAsync(sources, sources.StorageOf(TenantInfo.Platform), cancellationToken);
+            await MigrateTenantLockedAsync(TenantInfo.Platform, cancellationToken);
+        }
         var tenants = (await catalog.ListAsync(cancellationToken))
             .Where(t => t.State is TenantState.Active or TenantState.Suspended).ToList();
         foreach (var tenant in tenants)
             await MigrateTenantAsync(tenant, cancellationToken);
         logger.LogInformation("Migrated the catalog and {Count} tenant(s)", tenants.Count);
+    }
+
+    /// <summary>
+    /// The owner creates a tenant's schema; the app role may use it and read and write the tables the owner creates
+    /// there, nothing more (no CREATE, no ownership, no BYPASSRLS). Idempotent.
+    /// </summary>
+    internal static async Task CreateSchemaAsync(TenantDataSources sources, TenantStorage storage, CancellationToken cancellationToken)
+    {
+        var app = TenantStorage.Quote(sources.AppRoleName);
+        await using var command = sources.OwnerFor(storage).CreateCommand($"""
+            CREATE SCHEMA IF NOT EXISTS {storage.QuotedSchema};
+            REVOKE ALL ON SCHEMA {storage.QuotedSchema} FROM PUBLIC;
+            GRANT USAGE ON SCHEMA {storage.QuotedSchema} TO {app};
+            ALTER DEFAULT PRIVILEGES IN SCHEMA {storage.QuotedSchema} GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {app};
+            ALTER DEFAULT PRIVILEGES IN SCHEMA {storage.QuotedSchema} GRANT USAGE, SELECT ON SEQUENCES TO {app};
+            """);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     internal static string LockName(string identifier) => "tenant:" + identifier;

@@ -1,7 +1,10 @@
 using System.Reflection;
 using Candlefish.Domain.Tenancy;
+using Candlefish.Domain.Platform.Access;
+using Candlefish.Domain.Platform.Email;
+using Candlefish.Infrastructure.Platform.Access;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace Candlefish.Infrastructure.Persistence;
 
@@ -9,9 +12,11 @@ namespace Candlefish.Infrastructure.Persistence;
 /// The one EF model for every tenant's data. It has no schema: where the tables are is decided by the
 /// connection (its search path, or its database), never by a model per schema. Every entity is tenant-owned:
 /// <c>tenant_id</c> is stamped on insert and filtered by a query filter that reads <see cref="TenantId"/> from
-/// this instance, and row-level security enforces the same rule in PostgreSQL.
+/// this instance, and row-level security enforces the same rule in PostgreSQL. The tenant's users (ASP.NET Core
+/// Identity) are tenant data too.
 /// </summary>
-public sealed class TenantDbContext : DbContext
+public sealed class TenantDbContext
+    : IdentityUserContext<CandlefishUser, Guid, CandlefishUserClaim, CandlefishUserLogin, CandlefishUserToken>
 {
     public const string MigrationsHistoryTable = "__ef_migrations_history";
 
@@ -71,9 +76,13 @@ public sealed class TenantDbContext : DbContext
     }
 
     public DbSet<Domain.Platform.Locations.Location> Locations => Set<Domain.Platform.Locations.Location>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<RolePermissionGrant> RolePermissions => Set<RolePermissionGrant>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder); // Identity's tables, renamed by Platform/Access/AccessConfiguration
         // Each feature folder configures its entities; the catalog's context configures its own inline.
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(TenantDbContext).Assembly);
 
@@ -125,7 +134,7 @@ public static class TenantDbContextOptions
     public static DbContextOptions<TenantDbContext> ForPool() =>
         Common(new DbContextOptionsBuilder<TenantDbContext>()
             .UseNpgsql()
-            .AddInterceptors(TenantSessionInterceptor.Instance, TenantSessionTransactionInterceptor.Instance)
+            .AddInterceptors(TenantSessionInterceptor.Instance, TenantSessionTransactionInterceptor.Instance, TenantSessionConnectionInterceptor.Instance)
             // A leased context serves one request or one circuit operation, never two threads at once.
             .EnableThreadSafetyChecks(false)).Options;
 

@@ -23,8 +23,6 @@ public sealed class TenantDbContextFactory(TenantDataSources sources, ITenantCon
 
     public async Task<TenantDbContext> CreateAsync(TenantInfo tenant, CancellationToken cancellationToken = default)
     {
-        if (tenant.IsPlatform)
-            throw new InvalidOperationException("The platform tenant has no tenant data.");
         var connection = await sources.ForTenant(tenant).OpenConnectionAsync(cancellationToken);
         TenantDbContext? context = null;
         try
@@ -41,6 +39,19 @@ public sealed class TenantDbContextFactory(TenantDataSources sources, ITenantCon
                 await connection.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// A context for the current tenant whose connection EF opens per operation and returns to the pool after it,
+    /// so a long-lived scope (a Blazor circuit, ASP.NET Core Identity's scoped stores) holds no connection between
+    /// operations. Each open sends the session settings again. No I/O here.
+    /// </summary>
+    public TenantDbContext Create()
+    {
+        var tenant = tenants.RequiredTenant;
+        var context = _pool.CreateDbContext();
+        context.Lease(tenant.Id, sources.ForTenant(tenant).CreateConnection(), sources.SessionOf(tenant));
+        return context;
     }
 
     /// <summary>Opens a connection from <paramref name="source"/> and sets the tenant's session settings on it (a round trip).</summary>

@@ -143,6 +143,24 @@ internal sealed class TenantSessionInterceptor : DbCommandInterceptor
     }
 }
 
+/// <summary>
+/// A context leased without an open connection (<see cref="TenantDbContextFactory.Create"/>) lets EF open and close
+/// it per operation; each open is a fresh lease from the pool, whose session settings were reset.
+/// </summary>
+internal sealed class TenantSessionConnectionInterceptor : DbConnectionInterceptor
+{
+    public static readonly TenantSessionConnectionInterceptor Instance = new();
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) =>
+        (eventData.Context as TenantDbContext)?.SessionMayBeLost();
+
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        (eventData.Context as TenantDbContext)?.SessionMayBeLost();
+        return Task.CompletedTask;
+    }
+}
+
 /// <summary>A rolled-back transaction takes set_config with it: the next command sends the settings again.</summary>
 internal sealed class TenantSessionTransactionInterceptor : DbTransactionInterceptor
 {

@@ -104,6 +104,7 @@ public class DemoCatalogApp : CandlefishApp
     {
         await base.InitializeAsync();
         await Services.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync();
+        await Candlefish.Web.Identity.DemoUsers.SeedAsync(Services, DemoSeeder.Tenants.Select(t => t.Identifier));
 
         await AddActiveTenantAsync(new NewTenant("paused", "Paused Trophies", IsolationTier.Schema, Products.CrownTrophy),
             [new("Paused Store", "1 Main St", "Springfield", "IL", "62701", "")]);

@@ -28,7 +28,12 @@ public static class ApiEndpoints
             options.SwaggerEndpoint($"/api/openapi/{DocumentName}.json", "Candlefish API v1");
         });
 
-        var v1 = app.MapGroup("/api/v1").ProducesProblem(StatusCodes.Status404NotFound);
+        // Every v1 endpoint needs a signed-in caller of the tenant (the session cookie for now; API keys come with the
+        // platform API issue); each resource adds the policy it needs.
+        var v1 = app.MapGroup("/api/v1").RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         v1.MapTenantApi();
         v1.MapLocationsApi();
 

@@ -13,7 +13,8 @@ public static class LocationsApi
 
     public static RouteGroupBuilder MapLocationsApi(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/locations").WithTags("Locations").RequireTenantData();
+        var group = api.MapGroup("/locations").WithTags("Locations").RequireTenantData()
+            .RequireAuthorization(Identity.Policies.Workspace);
 
         group.MapGet("/", ListLocations)
             .WithName("ListLocations")

@@ -19,10 +19,10 @@ public static class CommandLine
             case "migrate":
                 await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAllAsync(app.Services.GetRequiredService<TenantCatalog>());
                 if (args.Contains("--demo"))
-                    await app.Services.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync();
+                    await SeedDemoAsync(app);
                 return true;
             case "seed-demo":
-                await app.Services.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync();
+                await SeedDemoAsync(app);
                 return true;
             case null:
                 break;
@@ -36,7 +36,14 @@ public static class CommandLine
         if (config.GetValue<bool>("Candlefish:Database:MigrateOnStart"))
             await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAllAsync(app.Services.GetRequiredService<TenantCatalog>());
         if (config.GetValue<bool>("Candlefish:Demo:SeedWhenEmpty"))
-            await app.Services.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync();
+            await SeedDemoAsync(app);
         return false;
+    }
+
+    /// <summary>The demo tenants and their people, only into an empty catalog.</summary>
+    private static async Task SeedDemoAsync(WebApplication app)
+    {
+        if (await app.Services.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync())
+            await Identity.DemoUsers.SeedAsync(app.Services, DemoSeeder.Tenants.Select(t => t.Identifier));
     }
 }

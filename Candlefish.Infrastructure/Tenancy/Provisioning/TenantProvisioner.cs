@@ -179,15 +179,7 @@ public sealed class TenantProvisioner(
                 """, cancellationToken);
         }
 
-        // The owner creates the schema; the app role may use it and read and write the tables the owner creates
-        // there, nothing more (no CREATE, no ownership, no BYPASSRLS).
-        await ExecuteAsync(sources.OwnerFor(storage), $"""
-            CREATE SCHEMA IF NOT EXISTS {storage.QuotedSchema};
-            REVOKE ALL ON SCHEMA {storage.QuotedSchema} FROM PUBLIC;
-            GRANT USAGE ON SCHEMA {storage.QuotedSchema} TO {app};
-            ALTER DEFAULT PRIVILEGES IN SCHEMA {storage.QuotedSchema} GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {app};
-            ALTER DEFAULT PRIVILEGES IN SCHEMA {storage.QuotedSchema} GRANT USAGE, SELECT ON SEQUENCES TO {app};
-            """, cancellationToken);
+        await DatabaseMigrator.CreateSchemaAsync(sources, storage, cancellationToken);
     }
 
     private async Task SeedAsync(TenantInfo tenant, IReadOnlyList<NewLocation> locations, CancellationToken cancellationToken)

@@ -1,0 +1,24 @@
+using Candlefish.Infrastructure.Tenancy;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+
+namespace Candlefish.Web.Identity;
+
+/// <summary>
+/// A session cookie is good only on the host of the tenant that issued it. Browsers keep host-only cookies apart
+/// already; this refuses one copied to another tenant's host (or sent there with an X-Tenant header) before
+/// Identity's security-stamp check reads any user.
+/// </summary>
+public static class TenantCookieValidation
+{
+    public static async Task ValidatePrincipalAsync(CookieValidatePrincipalContext context)
+    {
+        var tenant = context.HttpContext.RequestServices.GetRequiredService<ITenantContext>().Tenant;
+        if (tenant is null || context.Principal?.TenantOf() != tenant.Identifier)
+        {
+            context.RejectPrincipal();
+            return;
+        }
+        await SecurityStampValidator.ValidatePrincipalAsync(context);
+    }
+}
