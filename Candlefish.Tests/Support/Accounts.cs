@@ -30,6 +30,77 @@ public static partial class Accounts
         return client;
     }
 
+    /// <summary>
+    /// A staff member with an authenticator enrolled, signed in at the bare host with both factors (the staff policy
+    /// requires the second one). Returns the client and the authenticator key.
+    /// </summary>
+    public static async Task<(HttpClient Client, string Key)> SignedInStaffAsync(this CandlefishApp app, string email = "staff@candlefish.test")
+    {
+        var user = await app.AddUserAsync(TenantInfo.Platform, email, Role.Staff);
+        var accessor = app.Services.GetRequiredService<TenantContextAccessor>();
+        string key;
+        using (accessor.BeginScope(TenantInfo.Platform))
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<CandlefishUser>>();
+            user = (await users.FindByEmailAsync(email))!;
+            key = await users.GetAuthenticatorKeyAsync(user) ?? "";
+            if (key.Length == 0)
+            {
+                await users.ResetAuthenticatorKeyAsync(user);
+                key = (await users.GetAuthenticatorKeyAsync(user))!;
+            }
+            await users.SetTwoFactorEnabledAsync(user, true);
+        }
+
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("http://localhost") });
+        var password = await client.SignInAsync(email);
+        if (password.Headers.Location?.OriginalString.Contains("/account/login-2fa") != true)
+            throw new InvalidOperationException($"Staff sign-in did not ask for the second factor: {(int)password.StatusCode} {password.Headers.Location}");
+        var verify = await client.SubmitTwoFactorCodeAsync(Totp.Code(key));
+        if (verify.StatusCode != HttpStatusCode.Redirect || verify.Headers.Location?.OriginalString.Contains("/account/") == true)
+            throw new InvalidOperationException($"The second factor was refused: {(int)verify.StatusCode} {verify.Headers.Location}");
+        return (client, key);
+    }
+
+    public static async Task<HttpResponseMessage> SubmitTwoFactorCodeAsync(this HttpClient client, string code)
+    {
+        var form = await client.GetStringAsync("/account/login-2fa");
+        return await client.PostAsync("/account/login-2fa", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login-2fa",
+            ["__RequestVerificationToken"] = AntiforgeryToken(form),
+            ["Form.Code"] = code,
+        }));
+    }
+
+    /// <summary>
+    /// Signs in through the form without a cookie jar and returns the session cookie as a <c>Cookie</c> header value,
+    /// to replay it where a browser would never send it (another tenant's host).
+    /// </summary>
+    public static async Task<string> SessionCookieAsync(this CandlefishApp app, string? tenant, string email, string password = Password)
+    {
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false, BaseAddress = new Uri($"http://{HostOf(tenant)}") });
+        var get = await client.GetAsync("/account/login");
+        var antiforgery = CookiesOf(get);
+        var post = new HttpRequestMessage(HttpMethod.Post, "/account/login")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["_handler"] = "login",
+                ["__RequestVerificationToken"] = AntiforgeryToken(await get.Content.ReadAsStringAsync()),
+                ["Form.Email"] = email,
+                ["Form.Password"] = password,
+            }),
+        };
+        post.Headers.Add("Cookie", antiforgery);
+        var response = await client.SendAsync(post);
+        return CookiesOf(response).Split("; ").Single(c => c.StartsWith(".candlefish.session=", StringComparison.Ordinal));
+    }
+
+    private static string CookiesOf(HttpResponseMessage response) =>
+        string.Join("; ", response.Headers.TryGetValues("Set-Cookie", out var values) ? values.Select(v => v.Split(';')[0]) : []);
+
     /// <summary>Posts the sign-in form as a browser would (GET for the token, then POST).</summary>
     public static async Task<HttpResponseMessage> SignInAsync(this HttpClient client, string email, string password = Password)
     {
