@@ -30,10 +30,21 @@ public class TenantPagesInChromiumTests(BrowserFixture browser) : IAsyncLifetime
         return page;
     }
 
+    /// <summary>A new browser context signed in at the tenant's host (null: staff at the bare host, both factors).</summary>
+    private async Task<IPage> SignedInPageAsync(string? tenant, string? email = null)
+    {
+        var page = await NewPageAsync();
+        if (tenant is null)
+            await SignInPage.SignInAsync(page, _server.App.UrlFor(null), "staff@candlefish.test", authenticatorKey: await _server.App.EnrolStaffAsync());
+        else
+            await SignInPage.SignInAsync(page, _server.App.UrlFor(tenant), email ?? Candlefish.Web.Identity.DemoUsers.Email("owner", tenant));
+        return page;
+    }
+
     [Fact]
     public async Task A_tenant_home_shows_its_name_and_a_radzen_control_works_over_the_live_circuit()
     {
-        var home = await TenantHomePage.OpenAsync(await NewPageAsync(), _server.App.UrlFor("acme"));
+        var home = await TenantHomePage.OpenAsync(await SignedInPageAsync("acme"), _server.App.UrlFor("acme"));
 
         await Assertions.Expect(home.Heading).ToHaveTextAsync("Acme Trophies & Awards");
         await Assertions.Expect(home.TenantNameInHeader).ToHaveTextAsync("Acme Trophies & Awards");
@@ -46,7 +57,7 @@ public class TenantPagesInChromiumTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task Moving_between_interactive_pages_keeps_the_same_circuit()
     {
-        var home = await TenantHomePage.OpenAsync(await NewPageAsync(), _server.App.UrlFor("kindhome"));
+        var home = await TenantHomePage.OpenAsync(await SignedInPageAsync("kindhome"), _server.App.UrlFor("kindhome"));
         var circuit = await home.WaitForCircuitAsync();
 
         var profile = await home.GoToProfileAsync();
@@ -63,8 +74,8 @@ public class TenantPagesInChromiumTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task Two_tenants_in_two_browser_contexts_at_once_each_see_their_own_tenant_during_events()
     {
-        var acme = await TenantHomePage.OpenAsync(await NewPageAsync(), _server.App.UrlFor("acme"));
-        var encore = await TenantHomePage.OpenAsync(await NewPageAsync(), _server.App.UrlFor("encore"));
+        var acme = await TenantHomePage.OpenAsync(await SignedInPageAsync("acme"), _server.App.UrlFor("acme"));
+        var encore = await TenantHomePage.OpenAsync(await SignedInPageAsync("encore"), _server.App.UrlFor("encore"));
         var acmeCircuit = await acme.WaitForCircuitAsync();
         var encoreCircuit = await encore.WaitForCircuitAsync();
 
@@ -79,8 +90,8 @@ public class TenantPagesInChromiumTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task The_locations_page_lists_the_tenant_s_own_locations_in_both_tiers()
     {
-        var acme = await LocationsPage.OpenAsync(await NewPageAsync(), _server.App.UrlFor("acme", "/locations"));
-        var kindhome = await LocationsPage.OpenAsync(await NewPageAsync(), _server.App.UrlFor("kindhome", "/locations"));
+        var acme = await LocationsPage.OpenAsync(await SignedInPageAsync("acme", Candlefish.Web.Identity.DemoUsers.Email("employee", "acme")), _server.App.UrlFor("acme", "/locations"));
+        var kindhome = await LocationsPage.OpenAsync(await SignedInPageAsync("kindhome"), _server.App.UrlFor("kindhome", "/locations"));
 
         Assert.Equal(["Acme Downtown", "Acme Milwaukee", "Acme Naperville"], await acme.NamesAsync());
         Assert.Equal(["Kind Home Boulder", "Kind Home Denver"], await kindhome.NamesAsync());
@@ -90,7 +101,7 @@ public class TenantPagesInChromiumTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task The_bare_host_shows_the_platform_page()
     {
-        var platform = await PlatformHomePage.OpenAsync(await NewPageAsync(), _server.App.UrlFor(null));
+        var platform = await PlatformHomePage.OpenAsync(await SignedInPageAsync(null), _server.App.UrlFor(null));
 
         await Assertions.Expect(platform.Marker).ToBeVisibleAsync();
         await Assertions.Expect(platform.Heading).ToHaveTextAsync("Candlefish platform");
@@ -101,7 +112,7 @@ public class TenantPagesInChromiumTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task The_workspace_is_usable_on_a_390px_phone()
     {
-        var tab = await NewPageAsync();
+        var tab = await SignedInPageAsync("encore");
         await tab.SetViewportSizeAsync(390, 844);
         var home = await TenantHomePage.OpenAsync(tab, _server.App.UrlFor("encore"));
         await home.WaitForCircuitAsync();
@@ -110,6 +121,45 @@ public class TenantPagesInChromiumTests(BrowserFixture browser) : IAsyncLifetime
         Assert.Equal("encore", await home.CheckConnectionAsync());
         await home.ScreenshotAsync("encore-home-390");
         Assert.True(pageWidth <= 390, $"the page is {pageWidth}px wide: it scrolls sideways on a phone");
+    }
+
+    [Fact]
+    public async Task The_same_browser_signed_in_at_acme_is_anonymous_at_kindhome()
+    {
+        var tab = await SignedInPageAsync("acme");
+
+        await tab.GotoAsync(_server.App.UrlFor("kindhome", "/locations"));
+
+        await tab.WaitForURLAsync("**/account/login**");
+        await Assertions.Expect(tab.GetByTestId("account-tenant")).ToHaveTextAsync("Kind Home Painting");
+        await tab.GotoAsync(_server.App.UrlFor("acme", "/locations"));
+        await Assertions.Expect(tab.GetByTestId("locations-grid")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task The_sign_in_page_and_an_error_look_right_at_1280_and_390_px()
+    {
+        var tab = await NewPageAsync();
+        await tab.GotoAsync(_server.App.UrlFor("acme", "/account/login"));
+        await tab.GetByTestId("email").FillAsync("owner@acme.test");
+        await tab.GetByTestId("password").FillAsync("wrong-password-x");
+        await tab.GetByTestId("sign-in").ClickAsync();
+
+        await Assertions.Expect(tab.GetByTestId("status-message")).ToContainTextAsync("the email or the password is wrong");
+        await tab.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "acme-sign-in-1280.png"), FullPage = true });
+        await tab.SetViewportSizeAsync(390, 844);
+        await tab.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "acme-sign-in-390.png"), FullPage = true });
+        Assert.True(await tab.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390);
+    }
+
+    private static string Screenshots
+    {
+        get
+        {
+            var folder = Environment.GetEnvironmentVariable("CANDLEFISH_SCREENSHOTS") ?? Path.Combine(Path.GetTempPath(), "candlefish-screenshots");
+            Directory.CreateDirectory(folder);
+            return folder;
+        }
     }
 
     [Fact]
@@ -124,8 +174,9 @@ public class TenantPagesInChromiumTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task A_tenant_suspended_while_its_page_is_open_stops_at_the_next_action()
     {
-        await _server.App.AddActiveTenantAsync(new("closing", "Closing Soon Awards", IsolationTier.Schema, Products.CrownTrophy));
-        var tab = await NewPageAsync();
+        var closing = await _server.App.AddActiveTenantAsync(new("closing", "Closing Soon Awards", IsolationTier.Schema, Products.CrownTrophy));
+        await _server.App.AddUserAsync(closing, "owner@closing.test", Candlefish.Domain.Platform.Access.Role.Owner);
+        var tab = await SignedInPageAsync("closing", "owner@closing.test");
         var home = await TenantHomePage.OpenAsync(tab, _server.App.UrlFor("closing"));
         await home.WaitForCircuitAsync();
         Assert.Equal("closing", await home.CheckConnectionAsync());

@@ -20,6 +20,14 @@ public static partial class Accounts
     public static Task<CandlefishUser> AddUserAsync(this CandlefishApp app, TenantInfo tenant, string email, Role role, string password = Password) =>
         DemoUsers.AddAsync(app.Services, app.Services.GetRequiredService<TenantContextAccessor>(), tenant, email, email.Split('@')[0], role, password);
 
+    /// <summary>A new owner of the tenant (owner@&lt;id&gt;.test), signed in at its host.</summary>
+    public static async Task<HttpClient> OwnerClientAsync(this CandlefishApp app, TenantInfo tenant)
+    {
+        var email = $"owner@{tenant.Identifier}.test";
+        await app.AddUserAsync(tenant, email, Role.Owner);
+        return await app.SignedInClientAsync(tenant.Identifier, email);
+    }
+
     /// <summary>A client (no automatic redirects) signed in at the tenant's host (null: the platform) through the form.</summary>
     public static async Task<HttpClient> SignedInClientAsync(this CandlefishApp app, string? tenant, string email, string password = Password)
     {
@@ -36,23 +44,7 @@ public static partial class Accounts
     /// </summary>
     public static async Task<(HttpClient Client, string Key)> SignedInStaffAsync(this CandlefishApp app, string email = "staff@candlefish.test")
     {
-        var user = await app.AddUserAsync(TenantInfo.Platform, email, Role.Staff);
-        var accessor = app.Services.GetRequiredService<TenantContextAccessor>();
-        string key;
-        using (accessor.BeginScope(TenantInfo.Platform))
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<CandlefishUser>>();
-            user = (await users.FindByEmailAsync(email))!;
-            key = await users.GetAuthenticatorKeyAsync(user) ?? "";
-            if (key.Length == 0)
-            {
-                await users.ResetAuthenticatorKeyAsync(user);
-                key = (await users.GetAuthenticatorKeyAsync(user))!;
-            }
-            await users.SetTwoFactorEnabledAsync(user, true);
-        }
-
+        var key = await app.EnrolStaffAsync(email);
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("http://localhost") });
         var password = await client.SignInAsync(email);
         if (password.Headers.Location?.OriginalString.Contains("/account/login-2fa") != true)
@@ -72,6 +64,25 @@ public static partial class Accounts
             ["__RequestVerificationToken"] = AntiforgeryToken(form),
             ["Form.Code"] = code,
         }));
+    }
+
+    /// <summary>A staff member (added if missing) with an authenticator enrolled; returns the authenticator key.</summary>
+    public static async Task<string> EnrolStaffAsync(this CandlefishApp app, string email = "staff@candlefish.test")
+    {
+        await app.AddUserAsync(TenantInfo.Platform, email, Role.Staff);
+        var accessor = app.Services.GetRequiredService<TenantContextAccessor>();
+        using var tenantScope = accessor.BeginScope(TenantInfo.Platform);
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<CandlefishUser>>();
+        var user = (await users.FindByEmailAsync(email))!;
+        var key = await users.GetAuthenticatorKeyAsync(user);
+        if (string.IsNullOrEmpty(key))
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            key = (await users.GetAuthenticatorKeyAsync(user))!;
+        }
+        await users.SetTwoFactorEnabledAsync(user, true);
+        return key;
     }
 
     /// <summary>

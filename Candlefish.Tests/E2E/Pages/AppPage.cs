@@ -101,3 +101,24 @@ public sealed class LocationsPage(IPage page) : AppPage(page)
     public async Task<IReadOnlyList<string>> NamesAsync() =>
         (await Grid.Locator("tbody tr td:first-child").AllTextContentsAsync()).Select(n => n.Trim()).ToList();
 }
+
+/// <summary>The static sign-in form (and the two-factor step when the account has one).</summary>
+public sealed class SignInPage(IPage page)
+{
+    public static async Task SignInAsync(IPage page, string origin, string email, string password = Support.Accounts.Password, string? authenticatorKey = null)
+    {
+        await page.GotoAsync(origin.TrimEnd('/') + "/account/login");
+        await page.GetByTestId("email").FillAsync(email);
+        await page.GetByTestId("password").FillAsync(password);
+        await page.GetByTestId("sign-in").ClickAsync();
+        if (authenticatorKey is not null)
+        {
+            await page.WaitForURLAsync("**/account/login-2fa**");
+            await page.GetByTestId("two-factor-code").FillAsync(Support.Totp.Code(authenticatorKey));
+            await page.GetByTestId("verify").ClickAsync();
+        }
+        await page.WaitForURLAsync(url => !url.Contains("/account/"), new() { Timeout = 15_000 });
+    }
+
+    public ILocator Message => page.GetByTestId("status-message");
+}

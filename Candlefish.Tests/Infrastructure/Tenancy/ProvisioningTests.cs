@@ -114,14 +114,14 @@ public class ProvisioningTests(ProvisioningApp app) : IClassFixture<Provisioning
         app.Hook.FailOnce(values.Identifier, step);
 
         await Assert.ThrowsAsync<SimulatedCrashException>(() => app.Provisioner.ProvisionAsync(values, TwoLocations));
-        var client = app.CreateClient();
-        var duringCrash = await client.GetAsync($"http://{values.Identifier}.localhost/api/v1/locations");
+        var duringCrash = await app.CreateClient().GetAsync($"http://{values.Identifier}.localhost/api/v1/locations");
         var tenant = await app.Provisioner.ProvisionAsync(values, TwoLocations);
+        var owner = await app.OwnerClientAsync(tenant);
 
         Assert.Equal(System.Net.HttpStatusCode.NotFound, duringCrash.StatusCode);
         Assert.Equal(TenantState.Active, tenant.State);
         Assert.Equal(["First Store", "Second Store"], await LocationNamesAsync(tenant));
-        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync($"http://{values.Identifier}.localhost/api/v1/locations")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await owner.GetAsync("/api/v1/locations")).StatusCode);
     }
 
     [Fact]
@@ -154,12 +154,12 @@ public class ProvisioningTests(ProvisioningApp app) : IClassFixture<Provisioning
     public async Task Suspend_and_resume_take_effect_at_once()
     {
         var tenant = await app.Provisioner.ProvisionAsync(new NewTenant(NewIdentifier("nap"), "Nap Co", IsolationTier.Schema, Products.PromoterOS));
-        var client = app.CreateClient();
+        var client = await app.OwnerClientAsync(tenant);
 
         await app.Provisioner.SuspendAsync(tenant.Identifier);
-        var suspended = await client.GetAsync($"http://{tenant.Identifier}.localhost/api/v1/locations");
+        var suspended = await client.GetAsync("/api/v1/locations");
         await app.Provisioner.ResumeAsync(tenant.Identifier);
-        var resumed = await client.GetAsync($"http://{tenant.Identifier}.localhost/api/v1/locations");
+        var resumed = await client.GetAsync("/api/v1/locations");
 
         Assert.Equal(System.Net.HttpStatusCode.Forbidden, suspended.StatusCode);
         Assert.Equal(System.Net.HttpStatusCode.OK, resumed.StatusCode);
@@ -250,9 +250,8 @@ public class SecondServerTests(DemoCatalogApp app, SecondPostgresServer second) 
             new NewTenant("faraway", "Far Away Painting", IsolationTier.Database, Products.Paintbox, "America/Los_Angeles", DatabaseTarget: second.TargetFor(database)),
             [new NewLocation("Far Away Studio", "9 Coast Hwy", "Monterey", "CA", "93940", "")]);
 
-        var client = app.CreateClient();
-        var own = await client.GetStringAsync("http://faraway.localhost/api/v1/locations");
-        var acme = await client.GetStringAsync("http://acme.localhost/api/v1/locations");
+        var own = await (await app.OwnerClientAsync(tenant)).GetStringAsync("/api/v1/locations");
+        var acme = await (await app.SignedInClientAsync("acme", Candlefish.Web.Identity.DemoUsers.Email("owner", "acme"))).GetStringAsync("/api/v1/locations");
         var existedOnSecond = await second.DatabaseExistsAsync(database);
         await app.Provisioner.DeleteAsync("faraway");
 

@@ -52,7 +52,7 @@ public class OperationsTests(DemoCatalogApp app) : IClassFixture<DemoCatalogApp>
     {
         var sink = new ScopeCapturingLoggerProvider();
         using var scopedApp = app.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddLogging(l => l.AddProvider(sink).AddFilter<ScopeCapturingLoggerProvider>(null, LogLevel.Information))));
-        var request = new HttpRequestMessage(HttpMethod.Get, "http://encore.localhost/api/v1/tenant");
+        var request = new HttpRequestMessage(HttpMethod.Get, "http://encore.localhost/account/login");
         request.Headers.Add("X-Correlation-Id", "corr-123");
 
         await scopedApp.CreateClient().SendAsync(request);

@@ -36,13 +36,15 @@ public class TenantResolutionTests(DemoCatalogApp app) : IClassFixture<DemoCatal
     [InlineData("kindhome.localhost", "Kind Home Painting")]
     [InlineData("encore.localhost:5000", "Encore Presents")]
     [InlineData("ACME.LOCALHOST", "Acme Trophies &amp; Awards")]
-    public async Task A_tenant_host_serves_that_tenants_home_page(string host, string displayName)
+    public async Task A_tenant_host_serves_that_tenant_s_sign_in_page(string host, string displayName)
     {
-        var response = await Get(host, "/");
+        var home = await Get(host, "/");
+        var signIn = await Get(host, "/account/login");
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains($"<h1", await response.Content.ReadAsStringAsync());
-        Assert.Contains(displayName, await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
+        Assert.Equal("/account/login", home.Headers.Location!.AbsolutePath);
+        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+        Assert.Contains($"data-testid=\"account-tenant\">{displayName}<", await signIn.Content.ReadAsStringAsync());
     }
 
     [Theory]
@@ -51,24 +53,44 @@ public class TenantResolutionTests(DemoCatalogApp app) : IClassFixture<DemoCatal
     [InlineData("[::1]")]
     public async Task The_root_domain_or_an_ip_address_is_the_platform(string host)
     {
-        var page = await Get(host, "/");
+        var page = await Get(host, "/account/login");
         var api = await Get(host, "/api/v1/tenant");
 
-        Assert.Contains("data-testid=\"platform-home\"", await page.Content.ReadAsStringAsync());
-        Assert.Equal("platform", await ApiTenant(api));
+        Assert.Contains("data-testid=\"account-tenant\">Candlefish<", await page.Content.ReadAsStringAsync());
+        await Problem(api, HttpStatusCode.Unauthorized);
     }
 
     [Fact]
-    public async Task The_api_on_a_tenant_host_answers_for_that_tenant() =>
-        Assert.Equal("encore", await ApiTenant(await Get("encore.localhost", "/api/v1/tenant")));
+    public async Task The_api_on_a_tenant_host_answers_for_that_tenant()
+    {
+        var encore = await app.SignedInClientAsync("encore", Candlefish.Web.Identity.DemoUsers.Email("owner", "encore"));
+
+        Assert.Equal("encore", await ApiTenant(await encore.GetAsync("/api/v1/tenant")));
+    }
 
     [Fact]
-    public async Task X_Tenant_on_the_platform_host_selects_the_tenant_for_the_api() =>
-        Assert.Equal("kindhome", await ApiTenant(await Get("localhost", "/api/v1/tenant", "kindhome")));
+    public async Task X_Tenant_on_the_platform_host_selects_an_active_tenant_whose_api_then_asks_for_credentials()
+    {
+        // Resolution ran (an unknown tenant would be a 404, a suspended one a 403); a platform cookie can never act
+        // for kindhome, so without kindhome's own credentials the answer is 401.
+        var anonymous = await Get("localhost", "/api/v1/tenant", "kindhome");
+        var (staff, _) = await app.SignedInStaffAsync();
+        var withStaffCookie = new HttpRequestMessage(HttpMethod.Get, "/api/v1/tenant");
+        withStaffCookie.Headers.Add("X-Tenant", "kindhome");
+
+        await Problem(anonymous, HttpStatusCode.Unauthorized);
+        await Problem(await staff.SendAsync(withStaffCookie), HttpStatusCode.Unauthorized);
+    }
 
     [Fact]
-    public async Task X_Tenant_equal_to_the_host_tenant_is_accepted() =>
-        Assert.Equal("acme", await ApiTenant(await Get("acme.localhost", "/api/v1/tenant", "acme")));
+    public async Task X_Tenant_equal_to_the_host_tenant_is_accepted()
+    {
+        var acme = await app.SignedInClientAsync("acme", Candlefish.Web.Identity.DemoUsers.Email("employee", "acme"));
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/tenant");
+        request.Headers.Add("X-Tenant", "acme");
+
+        Assert.Equal("acme", await ApiTenant(await acme.SendAsync(request)));
+    }
 
     [Fact]
     public async Task X_Tenant_that_disagrees_with_the_host_is_refused()
@@ -82,9 +104,9 @@ public class TenantResolutionTests(DemoCatalogApp app) : IClassFixture<DemoCatal
     [Fact]
     public async Task X_Tenant_is_ignored_outside_the_api()
     {
-        var body = await (await Get("localhost", "/", "acme")).Content.ReadAsStringAsync();
+        var body = await (await Get("localhost", "/account/login", "acme")).Content.ReadAsStringAsync();
 
-        Assert.Contains("data-testid=\"platform-home\"", body);
+        Assert.Contains("data-testid=\"account-tenant\">Candlefish<", body);
         Assert.DoesNotContain("Acme", body);
     }
 
@@ -155,7 +177,7 @@ public class TenantResolutionTests(DemoCatalogApp app) : IClassFixture<DemoCatal
     [Fact]
     public async Task The_blazor_script_is_served()
     {
-        var page = await (await Get("acme.localhost", "/")).Content.ReadAsStringAsync();
+        var page = await (await Get("acme.localhost", "/account/login")).Content.ReadAsStringAsync();
         var src = System.Text.RegularExpressions.Regex.Match(page, "src=\"(_framework/blazor\\.web[^\"]*\\.js)\"").Groups[1].Value;
 
         var script = await Get("acme.localhost", "/" + src);
