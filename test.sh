@@ -34,6 +34,17 @@ if [[ -z "$chromium_path" ]]; then
 fi
 export CANDLEFISH_CHROMIUM="$chromium_path"
 
+# axe-core for the accessibility checks, pinned in its package-lock.json.
+axe_dir="$repo/Candlefish.Tests/E2E/Accessibility"
+if [[ ! -f "$axe_dir/node_modules/axe-core/axe.min.js" ]]; then
+  if command -v npm >/dev/null; then
+    npm ci --prefix "$axe_dir" --no-audit --no-fund --silent || echo "warning: npm ci failed; the accessibility tests will fail" >&2
+  else
+    echo "warning: npm is missing (apt-get install -y npm); the accessibility tests will fail" >&2
+  fi
+fi
+export CANDLEFISH_AXE="$axe_dir/node_modules/axe-core/axe.min.js"
+
 results="$repo/TestResults"
 rm -rf "$results"
 export CANDLEFISH_SCREENSHOTS="$results/screenshots"

@@ -1,0 +1,90 @@
+using System.Text.Json;
+using Candlefish.Tests.E2E.Pages;
+using Candlefish.Tests.Support;
+using Candlefish.Web.Identity;
+using Microsoft.Playwright;
+
+namespace Candlefish.Tests.E2E;
+
+/// <summary>
+/// axe-core (npm, pinned in E2E/Accessibility/package-lock.json, installed by test.sh) run in Chromium over the main
+/// pages of each face of the app: no serious or critical violation.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public class AccessibilityTests(BrowserFixture browser) : IAsyncLifetime
+{
+    private readonly DemoCatalogServer _server = new();
+    private readonly List<IBrowserContext> _contexts = [];
+
+    public Task InitializeAsync() => _server.InitializeAsync();
+
+    public async Task DisposeAsync()
+    {
+        foreach (var context in _contexts)
+            await context.DisposeAsync();
+        await _server.DisposeAsync();
+    }
+
+    private async Task<IPage> NewPageAsync()
+    {
+        // The app's CSP (script-src 'self') rightly blocks the injected axe script: bypass it in these contexts only.
+        var context = await browser.Browser.NewContextAsync(new() { BypassCSP = true });
+        _contexts.Add(context);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Runs axe on the page as it is and returns the serious and critical violations, described.</summary>
+    private static async Task<List<string>> SeriousViolationsAsync(IPage page)
+    {
+        var axe = Environment.GetEnvironmentVariable("CANDLEFISH_AXE");
+        Assert.True(axe is not null && File.Exists(axe), "axe-core is not installed: run ./test.sh (it runs npm ci in Candlefish.Tests/E2E/Accessibility).");
+        await page.AddScriptTagAsync(new() { Path = axe });
+        var json = await page.EvaluateAsync<JsonElement>("async () => (await axe.run(document, { resultTypes: ['violations'] })).violations");
+        return json.EnumerateArray()
+            .Where(v => v.GetProperty("impact").GetString() is "serious" or "critical")
+            .Select(v => $"{v.GetProperty("id").GetString()} ({v.GetProperty("impact").GetString()}): {v.GetProperty("help").GetString()} — " +
+                string.Join(" | ", v.GetProperty("nodes").EnumerateArray().Take(3).Select(n => n.GetProperty("html").GetString())))
+            .ToList();
+    }
+
+    private static void AssertNone(List<string> violations) => Assert.True(violations.Count == 0, string.Join("\n", violations));
+
+    [Fact]
+    public async Task The_sign_in_page_has_no_serious_violations()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync(_server.App.UrlFor("acme", "/account/login"));
+
+        AssertNone(await SeriousViolationsAsync(page));
+    }
+
+    [Fact]
+    public async Task The_workspace_dashboard_has_no_serious_violations()
+    {
+        var page = await NewPageAsync();
+        await SignInPage.SignInAsync(page, _server.App.UrlFor("acme"), DemoUsers.Email("owner", "acme"));
+        await new TenantHomePage(page).WaitForCircuitAsync();
+
+        AssertNone(await SeriousViolationsAsync(page));
+    }
+
+    [Fact]
+    public async Task The_staff_console_has_no_serious_violations()
+    {
+        var page = await NewPageAsync();
+        await SignInPage.SignInAsync(page, _server.App.UrlFor(null), "staff@candlefish.test", authenticatorKey: await _server.App.EnrolStaffAsync());
+        await Assertions.Expect(page.GetByTestId("platform-home")).ToBeVisibleAsync();
+
+        AssertNone(await SeriousViolationsAsync(page));
+    }
+
+    [Fact]
+    public async Task The_portal_home_has_no_serious_violations()
+    {
+        var page = await NewPageAsync();
+        await SignInPage.SignInAsync(page, _server.App.UrlFor("acme"), DemoUsers.Email("customer", "acme"));
+        await Assertions.Expect(page.GetByTestId("portal-home")).ToBeVisibleAsync();
+
+        AssertNone(await SeriousViolationsAsync(page));
+    }
+}
