@@ -5,6 +5,7 @@ using Candlefish.Infrastructure.Tenancy.Provisioning;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.AspNetCore.DataProtection;
 
 namespace Candlefish.Infrastructure;
 
@@ -47,6 +48,12 @@ public static class DependencyInjection
         services.AddSingleton<DemoSeeder>();
         services.TryAddSingleton<IProvisioningStepHook, NoProvisioningStepHook>();
         services.AddSingleton<TenantProvisioner>();
+
+        // One key ring for every instance, in the catalog: cookies survive restarts and load balancing.
+        services.AddDataProtection().SetApplicationName("candlefish");
+        services.AddSingleton<Platform.DataProtection.CatalogXmlRepository>();
+        services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
+            .Configure<Platform.DataProtection.CatalogXmlRepository>((options, repository) => options.XmlRepository = repository);
 
         services.AddHealthChecks().AddCheck<CatalogHealthCheck>("catalog", tags: ["ready"]);
         return builder;

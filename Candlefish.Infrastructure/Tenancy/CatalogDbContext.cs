@@ -14,6 +14,7 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
     public const string MigrationsHistoryTable = "__ef_migrations_history";
 
     public DbSet<Tenant> Tenants => Set<Tenant>();
+    public DbSet<Platform.DataProtection.DataProtectionKey> DataProtectionKeys => Set<Platform.DataProtection.DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -48,5 +49,12 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
 
         // A deleted tenant keeps its row (for audit) but frees its identifier.
         tenant.HasIndex(t => t.Identifier).IsUnique().HasFilter("state <> 'deleted'").HasDatabaseName("ux_tenants_identifier_live");
+
+        var key = modelBuilder.Entity<Platform.DataProtection.DataProtectionKey>();
+        key.ToTable("data_protection_keys");
+        key.HasKey(k => k.FriendlyName).HasName("pk_data_protection_keys");
+        key.Property(k => k.FriendlyName).HasColumnName("friendly_name").HasMaxLength(200);
+        key.Property(k => k.Xml).HasColumnName("xml");
+        key.Property(k => k.CreatedAt).HasColumnName("created_at");
     }
 }
