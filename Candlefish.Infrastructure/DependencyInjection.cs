@@ -49,6 +49,13 @@ public static class DependencyInjection
         services.TryAddSingleton<IProvisioningStepHook, NoProvisioningStepHook>();
         services.AddSingleton<TenantProvisioner>();
 
+        services.AddOptions<Platform.Email.SmtpOptions>()
+            .Bind(builder.Configuration.GetSection(Platform.Email.SmtpOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<Platform.Email.OutboxSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<Platform.Email.OutboxSender>());
+
         // One key ring for every instance, in the catalog: cookies survive restarts and load balancing.
         services.AddDataProtection().SetApplicationName("candlefish");
         services.AddSingleton<Platform.DataProtection.CatalogXmlRepository>();

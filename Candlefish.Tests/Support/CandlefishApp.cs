@@ -26,6 +26,9 @@ public class CandlefishApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Set before start to point the app at something else (e.g. an unreachable database).</summary>
     public (string Owner, string App)? ConnectionOverride { get; init; }
 
+    /// <summary>Extra configuration (e.g. an SMTP server), applied after the defaults.</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
     /// <summary>Extra service registrations (e.g. a provisioning step hook that fails).</summary>
     public Action<IServiceCollection>? ConfigureServices { get; init; }
 
@@ -72,6 +75,8 @@ public class CandlefishApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Candlefish:Database:MigrateOnStart", ConnectionOverride is null ? "true" : "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.Hosting.Lifetime", "Warning");
+        foreach (var (key, value) in Settings)
+            builder.UseSetting(key, value);
         if (ConfigureServices is not null)
             builder.ConfigureTestServices(ConfigureServices);
     }
