@@ -71,16 +71,21 @@ echo "Measuring the heap per tenant…"
 heap="$(dotnet bench/Candlefish.Bench/bin/Release/net10.0/Candlefish.Bench.dll heap --url "$url" --tenants "$tenants")"
 echo "$heap"
 
-# name|Host header|path
+# The API needs a signed-in caller: the bench user's session cookie for each measured tenant (the baseline has no
+# tenant layer at all, authentication included).
+schema_cookie="$(dotnet bench/Candlefish.Bench/bin/Release/net10.0/Candlefish.Bench.dll cookie --url "$url" --tenant bench-schema)"
+db_cookie="$(dotnet bench/Candlefish.Bench/bin/Release/net10.0/Candlefish.Bench.dll cookie --url "$url" --tenant bench-db)"
+
+# name|Host header|path|Cookie header
 targets=(
-  "baseline (schema db)|localhost|/bench/baseline/locations?tenant=bench-schema"
-  "Schema tier|bench-schema.localhost|/api/v1/locations?pageSize=50"
-  "baseline (tenant db)|localhost|/bench/baseline/locations?tenant=bench-db"
-  "Database tier|bench-db.localhost|/api/v1/locations?pageSize=50"
+  "baseline (schema db)|localhost|/bench/baseline/locations?tenant=bench-schema|none=1"
+  "Schema tier|bench-schema.localhost|/api/v1/locations?pageSize=50|$schema_cookie"
+  "baseline (tenant db)|localhost|/bench/baseline/locations?tenant=bench-db|none=1"
+  "Database tier|bench-db.localhost|/api/v1/locations?pageSize=50|$db_cookie"
 )
 for t in "${targets[@]}"; do
-  IFS='|' read -r _ host path <<<"$t"
-  rows="$(curl -fs -H "Host: $host" "$url$path" | grep -o '"id"' | wc -l)"
+  IFS='|' read -r _ host path cookie <<<"$t"
+  rows="$(curl -fs -H "Host: $host" -H "Cookie: $cookie" "$url$path" | grep -o '"id"' | wc -l)"
   [[ "$rows" == 50 ]] || { echo "error: $path returned $rows rows, not 50" >&2; exit 1; }
 done
 
@@ -91,8 +96,8 @@ median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { prin
 
 # Warm every target first (JIT, pools, prepared statements; autovacuum after the mass provisioning settles).
 for t in "${targets[@]}"; do
-  IFS='|' read -r _ host path <<<"$t"
-  wrk -t2 -c"$connections" -d8s -H "Host: $host" "$url$path" >/dev/null
+  IFS='|' read -r _ host path cookie <<<"$t"
+  wrk -t2 -c"$connections" -d8s -H "Host: $host" -H "Cookie: $cookie" "$url$path" >/dev/null
 done
 declare -A rps_all p99_all
 histograms="$(mktemp -d)"
@@ -104,9 +109,9 @@ pooled_p99() {
 }
 for round in 1 2 3 4 5; do
   for t in "${targets[@]}"; do
-    IFS='|' read -r name host path <<<"$t"
+    IFS='|' read -r name host path cookie <<<"$t"
     out="$(HISTOGRAM="$histograms/$(slug "$name")-$round" wrk -t2 -c"$connections" -d"${duration}s" --latency \
-      -s bench/histogram.lua -H "Host: $host" "$url$path")"
+      -s bench/histogram.lua -H "Host: $host" -H "Cookie: $cookie" "$url$path")"
     rps="$(awk '/Requests\/sec/ { print $2 }' <<<"$out")"
     p99="$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")"
     errors="$(grep -E 'Non-2xx|Socket errors' <<<"$out" || true)"

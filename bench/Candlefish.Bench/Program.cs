@@ -4,6 +4,9 @@ using System.Text.Json;
 using Candlefish.Domain.Tenancy;
 using Candlefish.Infrastructure;
 using Candlefish.Infrastructure.Persistence;
+using Candlefish.Infrastructure.Platform.Access;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Candlefish.Infrastructure.Tenancy;
 using Candlefish.Infrastructure.Tenancy.Provisioning;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,12 +17,14 @@ using Npgsql;
 // bench setup --tenants N    provisions the two measured tenants (50 locations each), their baseline copies and
 //                            N Schema-tier tenants, and prints provisioning timings as JSON.
 // bench heap --url U --tenants N   the app's heap before and after each of the N tenants has served a request.
+// bench cookie --url U --tenant T   signs the bench user in at tenant T and prints the session cookie (for wrk).
 var command = args.FirstOrDefault();
 var tenants = int.Parse(Arg("--tenants") ?? "1000");
 return command switch
 {
     "setup" => await SetupAsync(tenants),
     "heap" => await HeapAsync(Arg("--url") ?? throw new ArgumentException("--url is required"), tenants),
+    "cookie" => await PrintCookieAsync(Arg("--url") ?? throw new ArgumentException("--url is required"), Arg("--tenant") ?? "bench-schema"),
     _ => Usage(),
 };
 
@@ -27,7 +32,7 @@ string? Arg(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefaul
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Candlefish.Bench setup --tenants N | heap --url URL --tenants N");
+    Console.Error.WriteLine("usage: Candlefish.Bench setup --tenants N | heap --url URL --tenants N | cookie --url URL --tenant T");
     return 2;
 }
 
@@ -43,7 +48,7 @@ static async Task<int> SetupAsync(int count)
     var migrator = services.GetRequiredService<DatabaseMigrator>();
     var provisioner = services.GetRequiredService<TenantProvisioner>();
     var sources = services.GetRequiredService<TenantDataSources>();
-    await migrator.MigrateCatalogAsync();
+    await migrator.MigrateAllAsync(services.GetRequiredService<TenantCatalog>()); // the catalog and the platform's storage
 
     var fifty = Enumerable.Range(1, 50).Select(i =>
         new NewLocation($"Store {i:D2}", $"{i} Market St", "Springfield", "IL", "62701", $"+1 217 555 {i:D4}")).ToList();
@@ -53,15 +58,20 @@ static async Task<int> SetupAsync(int count)
         await provisioner.ProvisionAsync(new NewTenant("bench-db", "Bench Database Tier", IsolationTier.Database, Products.CrownTrophy), fifty),
     };
     foreach (var tenant in measured)
+    {
         await CreateBaselineCopyAsync(sources, tenant);
+        await AddBenchUserAsync(sources, tenant);
+    }
 
     var durations = new List<double>();
     for (var i = 1; i <= count; i++)
     {
         var started = Stopwatch.GetTimestamp();
-        await provisioner.ProvisionAsync(new NewTenant(Filler(i), $"Bench Tenant {i}", IsolationTier.Schema, Products.CrownTrophy),
+        var filler = await provisioner.ProvisionAsync(new NewTenant(Filler(i), $"Bench Tenant {i}", IsolationTier.Schema, Products.CrownTrophy),
             [new NewLocation("Main Store", "1 Main St", "Springfield", "IL", "62701", "")]);
         durations.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        await AddBenchUserAsync(sources, filler); // not part of the provisioning time
+
     }
     durations.Sort();
     double Percentile(double p) => durations.Count == 0 ? 0 : durations[(int)Math.Min(durations.Count - 1, Math.Ceiling(p * durations.Count) - 1)];
@@ -94,13 +104,77 @@ static async Task CreateBaselineCopyAsync(TenantDataSources sources, TenantInfo 
     await copy.ExecuteNonQueryAsync();
 }
 
+// The API needs a signed-in caller: each bench tenant gets an employee, written directly as the owner role (the same
+// password hash for all, so 1,000 tenants take seconds); signing in goes through the real form below.
+static async Task AddBenchUserAsync(TenantDataSources sources, TenantInfo tenant)
+{
+    var storage = sources.StorageOf(tenant);
+    await using var connection = await TenantDbContextFactory.OpenForTenantAsync(sources.OwnerFor(storage), tenant, storage, default);
+    await using var db = TenantDbContext.For(TenantDbContextOptions.For(connection, contextOwnsConnection: false), tenant.Id);
+    if (await db.Users.AnyAsync(u => u.NormalizedEmail == BenchUser.Email.ToUpperInvariant()))
+        return;
+    var user = new CandlefishUser
+    {
+        UserName = BenchUser.Email, NormalizedUserName = BenchUser.Email.ToUpperInvariant(),
+        Email = BenchUser.Email, NormalizedEmail = BenchUser.Email.ToUpperInvariant(), EmailConfirmed = true,
+        SecurityStamp = Guid.NewGuid().ToString("N"), ConcurrencyStamp = Guid.NewGuid().ToString(),
+        DisplayName = "Bench", Role = Candlefish.Domain.Platform.Access.Role.Employee, LockoutEnabled = true, CreatedAt = DateTimeOffset.UtcNow,
+    };
+    user.PasswordHash = BenchUser.Hasher.HashPassword(user, BenchUser.Password);
+    db.Users.Add(user);
+    await db.SaveChangesAsync();
+}
+
+// Signs in through the sign-in form at the tenant's host and returns the session cookie ("name=value").
+static async Task<string> SignInAsync(HttpClient http, string tenant)
+{
+    var host = tenant + ".localhost";
+    using var get = new HttpRequestMessage(HttpMethod.Get, "/account/login");
+    get.Headers.Host = host;
+    using var form = await http.SendAsync(get);
+    form.EnsureSuccessStatusCode();
+    var html = await form.Content.ReadAsStringAsync();
+    var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+    using var post = new HttpRequestMessage(HttpMethod.Post, "/account/login")
+    {
+        Content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login", ["__RequestVerificationToken"] = System.Net.WebUtility.HtmlDecode(token),
+            ["Form.Email"] = BenchUser.Email, ["Form.Password"] = BenchUser.Password,
+        }),
+    };
+    post.Headers.Host = host;
+    post.Headers.Add("Cookie", CookiesOf(form));
+    using var signedIn = await http.SendAsync(post);
+    return CookiesOf(signedIn).Split("; ").FirstOrDefault(c => c.StartsWith(".candlefish.session=", StringComparison.Ordinal))
+        ?? throw new InvalidOperationException($"Signing in at {host} failed: {(int)signedIn.StatusCode}");
+}
+
+static string CookiesOf(HttpResponseMessage response) =>
+    string.Join("; ", response.Headers.TryGetValues("Set-Cookie", out var values) ? values.Select(v => v.Split(';')[0]) : []);
+
+// Cookies are kept by hand per tenant: every request goes to one address with another Host header.
+static HttpClient NewClient(string url) =>
+    new(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = new Uri(url) };
+
+static async Task<int> PrintCookieAsync(string url, string tenant)
+{
+    using var http = NewClient(url);
+    Console.WriteLine(await SignInAsync(http, tenant));
+    return 0;
+}
+
 static async Task<int> HeapAsync(string url, int count)
 {
-    using var http = new HttpClient { BaseAddress = new Uri(url) };
+    using var http = NewClient(url);
+    var cookies = new Dictionary<string, string>();
     async Task Touch(string tenant)
     {
+        if (!cookies.TryGetValue(tenant, out var cookie))
+            cookies[tenant] = cookie = await SignInAsync(http, tenant);
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/locations");
         request.Headers.Host = tenant + ".localhost";
+        request.Headers.Add("Cookie", cookie);
         using var response = await http.SendAsync(request);
         response.EnsureSuccessStatusCode();
     }
@@ -116,6 +190,14 @@ static async Task<int> HeapAsync(string url, int count)
     var after = await Heap();
 
     var served = Math.Max(1, count - 1);
+    // (Each filler signed in once before its request: the heap after includes whatever a sign-in leaves behind.)
     Console.WriteLine(JsonSerializer.Serialize(new { tenantsServed = served, heapBeforeBytes = before, heapAfterBytes = after, bytesPerTenant = (after - before) / (double)served }));
     return 0;
+}
+
+static class BenchUser
+{
+    public const string Email = "bench@candlefish.test";
+    public const string Password = "bench-password-2026";
+    public static readonly PasswordHasher<CandlefishUser> Hasher = new();
 }
