@@ -7,33 +7,12 @@ namespace Candlefish.Tests.E2E;
 
 /// <summary>Debian Chromium against the app on a real Kestrel socket, tenants on *.localhost.</summary>
 [Collection(BrowserCollection.Name)]
-public class TenantPagesInChromiumTests(BrowserFixture browser) : IAsyncLifetime
+public class TenantPagesInChromiumTests(BrowserFixture browser) : BrowserTests(browser)
 {
-    private readonly DemoCatalogServer _server = new();
-    private readonly List<IBrowserContext> _contexts = [];
-
-    public Task InitializeAsync() => _server.InitializeAsync();
-
-    public async Task DisposeAsync()
-    {
-        foreach (var context in _contexts)
-            await context.DisposeAsync();
-        await _server.DisposeAsync();
-    }
-
-    private async Task<IPage> NewPageAsync()
-    {
-        var context = await browser.Browser.NewContextAsync();
-        _contexts.Add(context);
-        var page = await context.NewPageAsync();
-        page.Console += (_, message) => Console.WriteLine($"[browser {message.Type}] {message.Text}");
-        return page;
-    }
-
     [Fact]
     public async Task A_tenant_home_shows_its_name_and_a_radzen_control_works_over_the_live_circuit()
     {
-        var home = await TenantHomePage.OpenAsync(await NewPageAsync(), _server.App.UrlFor("acme"));
+        var home = await TenantHomePage.OpenAsync(await NewPageAsync(), Server.App.UrlFor("acme"));
 
         await Assertions.Expect(home.Heading).ToHaveTextAsync("Acme Trophies & Awards");
         await Assertions.Expect(home.TenantNameInHeader).ToHaveTextAsync("Acme Trophies & Awards");
@@ -46,7 +25,7 @@ public class TenantPagesInChromiumTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task Moving_between_interactive_pages_keeps_the_same_circuit()
     {
-        var home = await TenantHomePage.OpenAsync(await NewPageAsync(), _server.App.UrlFor("kindhome"));
+        var home = await TenantHomePage.OpenAsync(await NewPageAsync(), Server.App.UrlFor("kindhome"));
         var circuit = await home.WaitForCircuitAsync();
 
         var profile = await home.GoToProfileAsync();
@@ -63,8 +42,8 @@ public class TenantPagesInChromiumTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task Two_tenants_in_two_browser_contexts_at_once_each_see_their_own_tenant_during_events()
     {
-        var acme = await TenantHomePage.OpenAsync(await NewPageAsync(), _server.App.UrlFor("acme"));
-        var encore = await TenantHomePage.OpenAsync(await NewPageAsync(), _server.App.UrlFor("encore"));
+        var acme = await TenantHomePage.OpenAsync(await NewPageAsync(), Server.App.UrlFor("acme"));
+        var encore = await TenantHomePage.OpenAsync(await NewPageAsync(), Server.App.UrlFor("encore"));
         var acmeCircuit = await acme.WaitForCircuitAsync();
         var encoreCircuit = await encore.WaitForCircuitAsync();
 
@@ -79,8 +58,8 @@ public class TenantPagesInChromiumTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task The_locations_page_lists_the_tenant_s_own_locations_in_both_tiers()
     {
-        var acme = await LocationsPage.OpenAsync(await NewPageAsync(), _server.App.UrlFor("acme", "/locations"));
-        var kindhome = await LocationsPage.OpenAsync(await NewPageAsync(), _server.App.UrlFor("kindhome", "/locations"));
+        var acme = await LocationsPage.OpenAsync(await NewPageAsync(), Server.App.UrlFor("acme", "/locations"));
+        var kindhome = await LocationsPage.OpenAsync(await NewPageAsync(), Server.App.UrlFor("kindhome", "/locations"));
 
         Assert.Equal(["Acme Downtown", "Acme Milwaukee", "Acme Naperville"], await acme.NamesAsync());
         Assert.Equal(["Kind Home Boulder", "Kind Home Denver"], await kindhome.NamesAsync());
@@ -90,7 +69,7 @@ public class TenantPagesInChromiumTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task The_bare_host_shows_the_platform_page()
     {
-        var platform = await PlatformHomePage.OpenAsync(await NewPageAsync(), _server.App.UrlFor(null));
+        var platform = await PlatformHomePage.OpenAsync(await NewPageAsync(), Server.App.UrlFor(null));
 
         await Assertions.Expect(platform.Marker).ToBeVisibleAsync();
         await Assertions.Expect(platform.Heading).ToHaveTextAsync("Candlefish platform");
@@ -103,7 +82,7 @@ public class TenantPagesInChromiumTests(BrowserFixture browser) : IAsyncLifetime
     {
         var tab = await NewPageAsync();
         await tab.SetViewportSizeAsync(390, 844);
-        var home = await TenantHomePage.OpenAsync(tab, _server.App.UrlFor("encore"));
+        var home = await TenantHomePage.OpenAsync(tab, Server.App.UrlFor("encore"));
         await home.WaitForCircuitAsync();
 
         var pageWidth = await tab.EvaluateAsync<int>("document.documentElement.scrollWidth");
@@ -115,7 +94,7 @@ public class TenantPagesInChromiumTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task An_unknown_subdomain_shows_the_404_page()
     {
-        var page = await StatusPageView.OpenAsync(await NewPageAsync(), _server.App.UrlFor("nosuch"));
+        var page = await StatusPageView.OpenAsync(await NewPageAsync(), Server.App.UrlFor("nosuch"));
 
         Assert.Equal(404, page.Status);
         await Assertions.Expect(page.Heading).ToHaveTextAsync("Tenant not found");
@@ -124,18 +103,18 @@ public class TenantPagesInChromiumTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task A_tenant_suspended_while_its_page_is_open_stops_at_the_next_action()
     {
-        await _server.App.AddActiveTenantAsync(new("closing", "Closing Soon Awards", IsolationTier.Schema, Products.CrownTrophy));
+        await Server.App.AddActiveTenantAsync(new("closing", "Closing Soon Awards", IsolationTier.Schema, Products.CrownTrophy));
         var tab = await NewPageAsync();
-        var home = await TenantHomePage.OpenAsync(tab, _server.App.UrlFor("closing"));
+        var home = await TenantHomePage.OpenAsync(tab, Server.App.UrlFor("closing"));
         await home.WaitForCircuitAsync();
         Assert.Equal("closing", await home.CheckConnectionAsync());
 
-        await _server.App.Catalog.SuspendAsync("closing");
+        await Server.App.Catalog.SuspendAsync("closing");
         await tab.GetByTestId("probe-button").ClickAsync();
 
         await Assertions.Expect(tab.Locator("#blazor-error-ui")).ToBeVisibleAsync();
         await Assertions.Expect(tab.GetByTestId("probe-count")).ToHaveTextAsync("1");
-        var reloaded = await StatusPageView.OpenAsync(tab, _server.App.UrlFor("closing"));
+        var reloaded = await StatusPageView.OpenAsync(tab, Server.App.UrlFor("closing"));
         Assert.Equal(403, reloaded.Status);
     }
 }

@@ -2,6 +2,18 @@ using Microsoft.Playwright;
 
 namespace Candlefish.Tests.E2E.Pages;
 
+public static class Screenshots
+{
+    /// <summary>Saves a full-page screenshot under TestResults/screenshots, for people to look at.</summary>
+    public static async Task SaveScreenshotAsync(this IPage page, string name)
+    {
+        var folder = Path.Combine(Environment.GetEnvironmentVariable("CANDLEFISH_SCREENSHOTS") ?? Path.Combine(Path.GetTempPath(), "candlefish-screenshots"));
+        Directory.CreateDirectory(folder);
+        await page.EvaluateAsync("() => document.fonts.ready.then(() => true)"); // else a fresh page shows fallback fonts
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+    }
+}
+
 /// <summary>What every interactive page of the workspace has: the layout, the live-connection label and the tenant probe.</summary>
 public abstract class AppPage(IPage page)
 {
@@ -11,12 +23,14 @@ public abstract class AppPage(IPage page)
 
     public ILocator TenantNameInHeader => Page.GetByTestId("tenant-name");
 
-    /// <summary>Saves a full-page screenshot under TestResults/screenshots, for people to look at.</summary>
-    public async Task ScreenshotAsync(string name)
+    public Task ScreenshotAsync(string name) => Page.SaveScreenshotAsync(name);
+
+    /// <summary>Follows the user menu's "Security" link to the two-factor page (a static page: a full load).</summary>
+    public async Task<TwoFactorSetupPage> OpenSecurityAsync()
     {
-        var folder = Path.Combine(Environment.GetEnvironmentVariable("CANDLEFISH_SCREENSHOTS") ?? Path.Combine(Path.GetTempPath(), "candlefish-screenshots"));
-        Directory.CreateDirectory(folder);
-        await Page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        await Page.GetByTestId("security-link").ClickAsync();
+        await Page.WaitForURLAsync("**/account/two-factor");
+        return new TwoFactorSetupPage(Page);
     }
 
     /// <summary>Waits until the page is interactive (the circuit has opened) and returns the circuit's label.</summary>
