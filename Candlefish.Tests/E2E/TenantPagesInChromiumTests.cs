@@ -7,44 +7,23 @@ namespace Candlefish.Tests.E2E;
 
 /// <summary>Debian Chromium against the app on a real Kestrel socket, tenants on *.localhost.</summary>
 [Collection(BrowserCollection.Name)]
-public class TenantPagesInChromiumTests(BrowserFixture browser) : IAsyncLifetime
+public class TenantPagesInChromiumTests(BrowserFixture browser) : BrowserTests(browser)
 {
-    private readonly DemoCatalogServer _server = new();
-    private readonly List<IBrowserContext> _contexts = [];
-
-    public Task InitializeAsync() => _server.InitializeAsync();
-
-    public async Task DisposeAsync()
-    {
-        foreach (var context in _contexts)
-            await context.DisposeAsync();
-        await _server.DisposeAsync();
-    }
-
-    private async Task<IPage> NewPageAsync()
-    {
-        var context = await browser.Browser.NewContextAsync();
-        _contexts.Add(context);
-        var page = await context.NewPageAsync();
-        page.Console += (_, message) => Console.WriteLine($"[browser {message.Type}] {message.Text}");
-        return page;
-    }
-
     /// <summary>A new browser context signed in at the tenant's host (null: staff at the bare host, both factors).</summary>
     private async Task<IPage> SignedInPageAsync(string? tenant, string? email = null)
     {
         var page = await NewPageAsync();
         if (tenant is null)
-            await SignInPage.SignInAsync(page, _server.App.UrlFor(null), "staff@candlefish.test", authenticatorKey: await _server.App.EnrolStaffAsync());
+            await SignInPage.SignInAsync(page, Server.App.UrlFor(null), "staff@candlefish.test", authenticatorKey: await Server.App.EnrolStaffAsync());
         else
-            await SignInPage.SignInAsync(page, _server.App.UrlFor(tenant), email ?? Candlefish.Web.Identity.DemoUsers.Email("owner", tenant));
+            await SignInPage.SignInAsync(page, Server.App.UrlFor(tenant), email ?? Candlefish.Web.Identity.DemoUsers.Email("owner", tenant));
         return page;
     }
 
     [Fact]
     public async Task A_tenant_home_shows_its_name_and_a_radzen_control_works_over_the_live_circuit()
     {
-        var home = await TenantHomePage.OpenAsync(await SignedInPageAsync("acme"), _server.App.UrlFor("acme"));
+        var home = await TenantHomePage.OpenAsync(await SignedInPageAsync("acme"), Server.App.UrlFor("acme"));
 
         await Assertions.Expect(home.Heading).ToHaveTextAsync("Acme Trophies & Awards");
         await Assertions.Expect(home.TenantNameInHeader).ToHaveTextAsync("Acme Trophies & Awards");
@@ -57,7 +36,7 @@ public class TenantPagesInChromiumTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task Moving_between_interactive_pages_keeps_the_same_circuit()
     {
-        var home = await TenantHomePage.OpenAsync(await SignedInPageAsync("kindhome"), _server.App.UrlFor("kindhome"));
+        var home = await TenantHomePage.OpenAsync(await SignedInPageAsync("kindhome"), Server.App.UrlFor("kindhome"));
         var circuit = await home.WaitForCircuitAsync();
 
         var profile = await home.GoToProfileAsync();
@@ -74,8 +53,8 @@ public class TenantPagesInChromiumTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task Two_tenants_in_two_browser_contexts_at_once_each_see_their_own_tenant_during_events()
     {
-        var acme = await TenantHomePage.OpenAsync(await SignedInPageAsync("acme"), _server.App.UrlFor("acme"));
-        var encore = await TenantHomePage.OpenAsync(await SignedInPageAsync("encore"), _server.App.UrlFor("encore"));
+        var acme = await TenantHomePage.OpenAsync(await SignedInPageAsync("acme"), Server.App.UrlFor("acme"));
+        var encore = await TenantHomePage.OpenAsync(await SignedInPageAsync("encore"), Server.App.UrlFor("encore"));
         var acmeCircuit = await acme.WaitForCircuitAsync();
         var encoreCircuit = await encore.WaitForCircuitAsync();
 
@@ -90,8 +69,8 @@ public class TenantPagesInChromiumTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task The_locations_page_lists_the_tenant_s_own_locations_in_both_tiers()
     {
-        var acme = await LocationsPage.OpenAsync(await SignedInPageAsync("acme", Candlefish.Web.Identity.DemoUsers.Email("employee", "acme")), _server.App.UrlFor("acme", "/locations"));
-        var kindhome = await LocationsPage.OpenAsync(await SignedInPageAsync("kindhome"), _server.App.UrlFor("kindhome", "/locations"));
+        var acme = await LocationsPage.OpenAsync(await SignedInPageAsync("acme", Candlefish.Web.Identity.DemoUsers.Email("employee", "acme")), Server.App.UrlFor("acme", "/locations"));
+        var kindhome = await LocationsPage.OpenAsync(await SignedInPageAsync("kindhome"), Server.App.UrlFor("kindhome", "/locations"));
 
         Assert.Equal(["Acme Downtown", "Acme Milwaukee", "Acme Naperville"], await acme.NamesAsync());
         Assert.Equal(["Kind Home Boulder", "Kind Home Denver"], await kindhome.NamesAsync());
@@ -101,7 +80,7 @@ public class TenantPagesInChromiumTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task The_bare_host_shows_the_platform_page()
     {
-        var platform = await PlatformHomePage.OpenAsync(await SignedInPageAsync(null), _server.App.UrlFor(null));
+        var platform = await PlatformHomePage.OpenAsync(await SignedInPageAsync(null), Server.App.UrlFor(null));
 
         await Assertions.Expect(platform.Marker).ToBeVisibleAsync();
         await Assertions.Expect(platform.Heading).ToHaveTextAsync("Candlefish platform");
@@ -114,7 +93,7 @@ public class TenantPagesInChromiumTests(BrowserFixture browser) : IAsyncLifetime
     {
         var tab = await SignedInPageAsync("encore");
         await tab.SetViewportSizeAsync(390, 844);
-        var home = await TenantHomePage.OpenAsync(tab, _server.App.UrlFor("encore"));
+        var home = await TenantHomePage.OpenAsync(tab, Server.App.UrlFor("encore"));
         await home.WaitForCircuitAsync();
 
         var pageWidth = await tab.EvaluateAsync<int>("document.documentElement.scrollWidth");
@@ -128,11 +107,11 @@ public class TenantPagesInChromiumTests(BrowserFixture browser) : IAsyncLifetime
     {
         var tab = await SignedInPageAsync("acme");
 
-        await tab.GotoAsync(_server.App.UrlFor("kindhome", "/locations"));
+        await tab.GotoAsync(Server.App.UrlFor("kindhome", "/locations"));
 
         await tab.WaitForURLAsync("**/account/login**");
         await Assertions.Expect(tab.GetByTestId("account-tenant")).ToHaveTextAsync("Kind Home Painting");
-        await tab.GotoAsync(_server.App.UrlFor("acme", "/locations"));
+        await tab.GotoAsync(Server.App.UrlFor("acme", "/locations"));
         await Assertions.Expect(tab.GetByTestId("locations-grid")).ToBeVisibleAsync();
     }
 
@@ -140,7 +119,7 @@ public class TenantPagesInChromiumTests(BrowserFixture browser) : IAsyncLifetime
     public async Task The_sign_in_page_and_an_error_look_right_at_1280_and_390_px()
     {
         var tab = await NewPageAsync();
-        await tab.GotoAsync(_server.App.UrlFor("acme", "/account/login"));
+        await tab.GotoAsync(Server.App.UrlFor("acme", "/account/login"));
         await tab.GetByTestId("email").FillAsync("owner@acme.test");
         await tab.GetByTestId("password").FillAsync("wrong-password-x");
         await tab.GetByTestId("sign-in").ClickAsync();
@@ -165,7 +144,7 @@ public class TenantPagesInChromiumTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task An_unknown_subdomain_shows_the_404_page()
     {
-        var page = await StatusPageView.OpenAsync(await NewPageAsync(), _server.App.UrlFor("nosuch"));
+        var page = await StatusPageView.OpenAsync(await NewPageAsync(), Server.App.UrlFor("nosuch"));
 
         Assert.Equal(404, page.Status);
         await Assertions.Expect(page.Heading).ToHaveTextAsync("Tenant not found");
@@ -174,19 +153,19 @@ public class TenantPagesInChromiumTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task A_tenant_suspended_while_its_page_is_open_stops_at_the_next_action()
     {
-        var closing = await _server.App.AddActiveTenantAsync(new("closing", "Closing Soon Awards", IsolationTier.Schema, Products.CrownTrophy));
-        await _server.App.AddUserAsync(closing, "owner@closing.test", Candlefish.Domain.Platform.Access.Role.Owner);
+        var closing = await Server.App.AddActiveTenantAsync(new("closing", "Closing Soon Awards", IsolationTier.Schema, Products.CrownTrophy));
+        await Server.App.AddUserAsync(closing, "owner@closing.test", Candlefish.Domain.Platform.Access.Role.Owner);
         var tab = await SignedInPageAsync("closing", "owner@closing.test");
-        var home = await TenantHomePage.OpenAsync(tab, _server.App.UrlFor("closing"));
+        var home = await TenantHomePage.OpenAsync(tab, Server.App.UrlFor("closing"));
         await home.WaitForCircuitAsync();
         Assert.Equal("closing", await home.CheckConnectionAsync());
 
-        await _server.App.Catalog.SuspendAsync("closing");
+        await Server.App.Catalog.SuspendAsync("closing");
         await tab.GetByTestId("probe-button").ClickAsync();
 
         await Assertions.Expect(tab.Locator("#blazor-error-ui")).ToBeVisibleAsync();
         await Assertions.Expect(tab.GetByTestId("probe-count")).ToHaveTextAsync("1");
-        var reloaded = await StatusPageView.OpenAsync(tab, _server.App.UrlFor("closing"));
+        var reloaded = await StatusPageView.OpenAsync(tab, Server.App.UrlFor("closing"));
         Assert.Equal(403, reloaded.Status);
     }
 }

@@ -55,15 +55,24 @@ public static partial class Accounts
         return (client, key);
     }
 
-    public static async Task<HttpResponseMessage> SubmitTwoFactorCodeAsync(this HttpClient client, string code)
+    public static Task<HttpResponseMessage> SubmitTwoFactorCodeAsync(this HttpClient client, string code) =>
+        client.PostFormAsync("/account/login-2fa", "login-2fa", new() { ["Form.Code"] = code });
+
+    public static Task<HttpResponseMessage> SubmitRecoveryCodeAsync(this HttpClient client, string recoveryCode) =>
+        client.PostFormAsync("/account/login-recovery", "login-recovery", new() { ["Form.RecoveryCode"] = recoveryCode });
+
+    /// <summary>
+    /// Sets up an authenticator on the two-factor page as a person would: reads the key from the page, answers with the
+    /// current code, and reads the recovery codes the page shows once.
+    /// </summary>
+    public static async Task<(string Key, IReadOnlyList<string> RecoveryCodes)> EnrolTwoFactorAsync(this HttpClient client)
     {
-        var form = await client.GetStringAsync("/account/login-2fa");
-        return await client.PostAsync("/account/login-2fa", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = "login-2fa",
-            ["__RequestVerificationToken"] = AntiforgeryToken(form),
-            ["Form.Code"] = code,
-        }));
+        var key = SharedKey(await client.GetStringAsync("/account/two-factor"));
+        var enabled = await client.PostFormAsync("/account/two-factor", "enable-two-factor", new() { ["Form.Code"] = Totp.Code(key) });
+        var codes = RecoveryCodes(await enabled.Content.ReadAsStringAsync());
+        if (codes.Count == 0)
+            throw new InvalidOperationException($"Enrolment showed no recovery codes: {(int)enabled.StatusCode} {await enabled.Content.ReadAsStringAsync()}");
+        return (key, codes);
     }
 
     /// <summary>A staff member (added if missing) with an authenticator enrolled; returns the authenticator key.</summary>
@@ -84,6 +93,15 @@ public static partial class Accounts
         await users.SetTwoFactorEnabledAsync(user, true);
         return key;
     }
+
+    /// <summary>The authenticator key as the two-factor page shows it, without the spaces between its groups.</summary>
+    public static string SharedKey(string html) =>
+        SharedKeyPattern().Match(html) is { Success: true } match
+            ? match.Groups[1].Value.Replace(" ", "")
+            : throw new InvalidOperationException("The page shows no authenticator key.");
+
+    public static IReadOnlyList<string> RecoveryCodes(string html) =>
+        RecoveryCodePattern().Matches(html).Select(m => m.Groups[1].Value).ToList();
 
     /// <summary>
     /// Signs in through the form without a cookie jar and returns the session cookie as a <c>Cookie</c> header value,
@@ -113,16 +131,22 @@ public static partial class Accounts
         string.Join("; ", response.Headers.TryGetValues("Set-Cookie", out var values) ? values.Select(v => v.Split(';')[0]) : []);
 
     /// <summary>Posts the sign-in form as a browser would (GET for the token, then POST).</summary>
-    public static async Task<HttpResponseMessage> SignInAsync(this HttpClient client, string email, string password = Password)
+    public static Task<HttpResponseMessage> SignInAsync(this HttpClient client, string email, string password = Password) =>
+        client.PostFormAsync("/account/login", "login", new() { ["Form.Email"] = email, ["Form.Password"] = password });
+
+    /// <summary>
+    /// Posts one form of a static page as a browser would: GET the page for its antiforgery token, then POST the fields
+    /// with the form's name (<c>_handler</c>) to the same address.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string path, string formName, Dictionary<string, string>? fields = null)
     {
-        var form = await client.GetStringAsync("/account/login");
-        return await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        var page = await client.GetStringAsync(path);
+        var body = new Dictionary<string, string>(fields ?? [])
         {
-            ["_handler"] = "login",
-            ["__RequestVerificationToken"] = AntiforgeryToken(form),
-            ["Form.Email"] = email,
-            ["Form.Password"] = password,
-        }));
+            ["_handler"] = formName,
+            ["__RequestVerificationToken"] = AntiforgeryToken(page),
+        };
+        return await client.PostAsync(path, new FormUrlEncodedContent(body));
     }
 
     public static string AntiforgeryToken(string html) =>
@@ -132,4 +156,10 @@ public static partial class Accounts
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
+
+    [GeneratedRegex("data-testid=\"shared-key\">([^<]+)<")]
+    private static partial Regex SharedKeyPattern();
+
+    [GeneratedRegex("data-testid=\"recovery-code\">([^<]+)<")]
+    private static partial Regex RecoveryCodePattern();
 }

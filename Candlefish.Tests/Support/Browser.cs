@@ -40,3 +40,33 @@ public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "browser";
 }
+
+/// <summary>
+/// A test class that drives Chromium against its own demo app on a real Kestrel socket, each page in a browser context
+/// of its own (its own cookies, as another browser would have). Each derived class names the browser collection itself:
+/// xunit does not read an inherited [Collection].
+/// </summary>
+public abstract class BrowserTests(BrowserFixture browser) : IAsyncLifetime
+{
+    private readonly List<IBrowserContext> _contexts = [];
+
+    protected DemoCatalogServer Server { get; } = new();
+
+    public Task InitializeAsync() => Server.InitializeAsync();
+
+    public async Task DisposeAsync()
+    {
+        foreach (var context in _contexts)
+            await context.DisposeAsync();
+        await Server.DisposeAsync();
+    }
+
+    protected async Task<IPage> NewPageAsync()
+    {
+        var context = await browser.Browser.NewContextAsync();
+        _contexts.Add(context);
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) => Console.WriteLine($"[browser {message.Type}] {message.Text}");
+        return page;
+    }
+}

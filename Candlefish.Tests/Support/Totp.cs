@@ -21,6 +21,14 @@ public static class Totp
         return (binary % 1_000_000).ToString("D6");
     }
 
+    /// <summary>A well-formed code that no time step near now produces (servers accept a step or two either side).</summary>
+    public static string WrongCode(string base32Key)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var near = Enumerable.Range(-4, 9).Select(step => Code(base32Key, now.AddSeconds(30 * step))).ToHashSet();
+        return Enumerable.Range(0, 1_000_000).Select(n => n.ToString("D6")).First(code => !near.Contains(code));
+    }
+
     private static byte[] Base32Decode(string input)
     {
         const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";

@@ -2,6 +2,18 @@ using Microsoft.Playwright;
 
 namespace Candlefish.Tests.E2E.Pages;
 
+public static class Screenshots
+{
+    /// <summary>Saves a full-page screenshot under TestResults/screenshots, for people to look at.</summary>
+    public static async Task SaveScreenshotAsync(this IPage page, string name)
+    {
+        var folder = Path.Combine(Environment.GetEnvironmentVariable("CANDLEFISH_SCREENSHOTS") ?? Path.Combine(Path.GetTempPath(), "candlefish-screenshots"));
+        Directory.CreateDirectory(folder);
+        await page.EvaluateAsync("() => document.fonts.ready.then(() => true)"); // else a fresh page shows fallback fonts
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+    }
+}
+
 /// <summary>What every interactive page of the workspace has: the layout, the live-connection label and the tenant probe.</summary>
 public abstract class AppPage(IPage page)
 {
@@ -11,12 +23,14 @@ public abstract class AppPage(IPage page)
 
     public ILocator TenantNameInHeader => Page.GetByTestId("tenant-name");
 
-    /// <summary>Saves a full-page screenshot under TestResults/screenshots, for people to look at.</summary>
-    public async Task ScreenshotAsync(string name)
+    public Task ScreenshotAsync(string name) => Page.SaveScreenshotAsync(name);
+
+    /// <summary>Follows the user menu's "Security" link to the two-factor page (a static page: a full load).</summary>
+    public async Task<TwoFactorSetupPage> OpenSecurityAsync()
     {
-        var folder = Path.Combine(Environment.GetEnvironmentVariable("CANDLEFISH_SCREENSHOTS") ?? Path.Combine(Path.GetTempPath(), "candlefish-screenshots"));
-        Directory.CreateDirectory(folder);
-        await Page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        await Page.GetByTestId("security-link").ClickAsync();
+        await Page.WaitForURLAsync("**/account/two-factor");
+        return new TwoFactorSetupPage(Page);
     }
 
     /// <summary>Waits until the page is interactive (the circuit has opened) and returns the circuit's label.</summary>
@@ -100,25 +114,4 @@ public sealed class LocationsPage(IPage page) : AppPage(page)
 
     public async Task<IReadOnlyList<string>> NamesAsync() =>
         (await Grid.Locator("tbody tr td:first-child").AllTextContentsAsync()).Select(n => n.Trim()).ToList();
-}
-
-/// <summary>The static sign-in form (and the two-factor step when the account has one).</summary>
-public sealed class SignInPage(IPage page)
-{
-    public static async Task SignInAsync(IPage page, string origin, string email, string password = Support.Accounts.Password, string? authenticatorKey = null)
-    {
-        await page.GotoAsync(origin.TrimEnd('/') + "/account/login");
-        await page.GetByTestId("email").FillAsync(email);
-        await page.GetByTestId("password").FillAsync(password);
-        await page.GetByTestId("sign-in").ClickAsync();
-        if (authenticatorKey is not null)
-        {
-            await page.WaitForURLAsync("**/account/login-2fa**");
-            await page.GetByTestId("two-factor-code").FillAsync(Support.Totp.Code(authenticatorKey));
-            await page.GetByTestId("verify").ClickAsync();
-        }
-        await page.WaitForURLAsync(url => !url.Contains("/account/"), new() { Timeout = 15_000 });
-    }
-
-    public ILocator Message => page.GetByTestId("status-message");
 }

@@ -100,6 +100,19 @@ public sealed class SignInTests(DemoCatalogApp app) : IClassFixture<DemoCatalogA
         Assert.Contains("data-testid=\"platform-home\"", await home.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("/account/two-factor")]
+    [InlineData("/account/change-password")]
+    public async Task An_anonymous_visitor_to_an_own_account_page_is_sent_to_sign_in(string path)
+    {
+        var client = app.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("http://acme.localhost") });
+
+        var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/account/login", response.Headers.Location!.OriginalString);
+    }
+
     [Fact]
     public async Task A_return_url_to_another_site_is_ignored()
     {
