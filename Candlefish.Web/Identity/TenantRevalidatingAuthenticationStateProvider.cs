@@ -23,9 +23,12 @@ public sealed class TenantRevalidatingAuthenticationStateProvider(
 {
     protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(5);
 
-    protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
+    protected override Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken) =>
+        IsStillValidAsync(authenticationState.User, cancellationToken);
+
+    /// <summary>The check itself, whatever tenant (if any) is ambient when the timer fires.</summary>
+    internal async Task<bool> IsStillValidAsync(ClaimsPrincipal principal, CancellationToken cancellationToken = default)
     {
-        var principal = authenticationState.User;
         if (principal.TenantOf() is not { } identifier || await store.FindAsync(identifier, cancellationToken) is not { IsActive: true } tenant)
             return false;
         using var tenantScope = accessor.BeginScope(tenant);
