@@ -15,6 +15,7 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
 
     public DbSet<Tenant> Tenants => Set<Tenant>();
     public DbSet<Platform.DataProtection.DataProtectionKey> DataProtectionKeys => Set<Platform.DataProtection.DataProtectionKey>();
+    public DbSet<Platform.Support.SupportSession> SupportSessions => Set<Platform.Support.SupportSession>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -56,5 +57,22 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
         key.Property(k => k.FriendlyName).HasColumnName("friendly_name").HasMaxLength(200);
         key.Property(k => k.Xml).HasColumnName("xml");
         key.Property(k => k.CreatedAt).HasColumnName("created_at");
+
+        var support = modelBuilder.Entity<Platform.Support.SupportSession>();
+        support.ToTable("support_sessions");
+        support.HasKey(s => s.Id).HasName("pk_support_sessions");
+        support.Property(s => s.Id).HasColumnName("id").ValueGeneratedNever();
+        support.Property(s => s.TenantId).HasColumnName("tenant_id");
+        support.Property(s => s.StaffUserId).HasColumnName("staff_user_id");
+        support.Property(s => s.StaffEmail).HasColumnName("staff_email").HasMaxLength(256);
+        support.Property(s => s.StaffName).HasColumnName("staff_name").HasMaxLength(120);
+        support.Property(s => s.Reason).HasColumnName("reason").HasMaxLength(500);
+        support.Property(s => s.TokenHash).HasColumnName("token_hash").HasMaxLength(64);
+        support.Property(s => s.CreatedAt).HasColumnName("created_at");
+        support.Property(s => s.OpenedAt).HasColumnName("opened_at");
+        support.Property(s => s.ExpiresAt).HasColumnName("expires_at");
+        support.Property(s => s.EndedAt).HasColumnName("ended_at");
+        support.HasIndex(s => s.TokenHash).IsUnique().HasDatabaseName("ux_support_sessions_token_hash");
+        support.HasIndex(s => new { s.TenantId, s.CreatedAt }).HasDatabaseName("ix_support_sessions_tenant_id_created_at");
     }
 }
