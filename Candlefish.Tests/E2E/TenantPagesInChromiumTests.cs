@@ -7,28 +7,9 @@ namespace Candlefish.Tests.E2E;
 
 /// <summary>Debian Chromium against the app on a real Kestrel socket, tenants on *.localhost.</summary>
 [Collection(BrowserCollection.Name)]
-public class TenantPagesInChromiumTests(BrowserFixture browser) : IAsyncLifetime
+public class TenantPagesInChromiumTests(BrowserFixture browser) : ChromiumTest(browser)
 {
-    private readonly DemoCatalogServer _server = new();
-    private readonly List<IBrowserContext> _contexts = [];
-
-    public Task InitializeAsync() => _server.InitializeAsync();
-
-    public async Task DisposeAsync()
-    {
-        foreach (var context in _contexts)
-            await context.DisposeAsync();
-        await _server.DisposeAsync();
-    }
-
-    private async Task<IPage> NewPageAsync()
-    {
-        var context = await browser.Browser.NewContextAsync();
-        _contexts.Add(context);
-        var page = await context.NewPageAsync();
-        page.Console += (_, message) => Console.WriteLine($"[browser {message.Type}] {message.Text}");
-        return page;
-    }
+    private DemoCatalogServer _server => Server; // the name the tests below were written with
 
     [Fact]
     public async Task A_tenant_home_shows_its_name_and_a_radzen_control_works_over_the_live_circuit()
