@@ -26,9 +26,17 @@ public partial class WorkspaceInChromiumTests(BrowserFixture browser) : Chromium
         await Assertions.Expect(dashboard.Figures.GetByTestId("figure-locations")).ToHaveTextAsync("3");
         await ScreenshotsAsync(dashboard, "workspace-dashboard");
 
+        var business = await BusinessSettingsScreen.OpenAsync(ownerTab, app.UrlFor("acme", SettingsPages.BusinessPath));
+        await business.ChooseLogoAsync("logo.svg", "image/svg+xml", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"u8.ToArray());
+        await Assertions.Expect(business.ErrorFor("Logo")).ToContainTextAsync("SVG is not accepted");
+        await business.ChooseLogoAsync("logo.png", "image/png", TestImages.Png(240, 80, (0x1f, 0x3a, 0x8a), (0xf2, 0xb1, 0x34)));
+        await Assertions.Expect(business.LogoInHeader).ToBeVisibleAsync(); // the page reloads with the new logo in the top bar
+
         // A mark on the window survives an interactive navigation and is gone after a full page load.
         await ownerTab.EvaluateAsync("window.cfSamePage = true");
-        var invitations = (await dashboard.OpenSettingsAsync("Invitations", "invitation-settings")).AsInvitations();
+        var invitations = (await business.OpenSettingsAsync("Invitations", "invitation-settings")).AsInvitations();
+        await invitations.InviteAsync("not-an-email", "Customer");
+        await Assertions.Expect(invitations.ErrorFor("Email")).ToContainTextAsync("valid email");
         await invitations.InviteAsync(email, "Customer");
         await Assertions.Expect(invitations.StatusOf(email)).ToHaveTextAsync("Pending");
         Assert.True(await ownerTab.EvaluateAsync<bool>("window.cfSamePage === true"), "the settings link reloaded the page");

@@ -29,11 +29,23 @@ public sealed class SignInPage(IPage page)
     }
 }
 
-public sealed class DashboardPage(IPage page) : AppPage(page)
+/// <summary>A page in the workspace layout: its side navigation leads to the others.</summary>
+public abstract class WorkspacePage(IPage page) : AppPage(page)
+{
+    public ILocator Nav => Page.GetByTestId("workspace-nav");
+
+    /// <summary>Follows the side navigation's Settings entry with this title (an interactive navigation, same circuit).</summary>
+    public async Task<SettingsPage> OpenSettingsAsync(string title, string marker)
+    {
+        await Nav.GetByRole(AriaRole.Link, new() { Name = title, Exact = true }).Last.ClickAsync();
+        await Assertions.Expect(Page.GetByTestId(marker)).ToBeVisibleAsync();
+        return new SettingsPage(Page);
+    }
+}
+
+public sealed class DashboardPage(IPage page) : WorkspacePage(page)
 {
     public ILocator Figures => Page.GetByTestId("dashboard");
-
-    public ILocator Nav => Page.GetByTestId("workspace-nav");
 
     public static async Task<DashboardPage> OpenAsync(IPage page, string url)
     {
@@ -50,18 +62,10 @@ public sealed class DashboardPage(IPage page) : AppPage(page)
         await Assertions.Expect(Page.GetByTestId("tenant-home")).ToBeVisibleAsync();
         return (await Page.Locator("link[href*='_content/Radzen.Blazor/css/']").GetAttributeAsync("href"))!;
     }
-
-    /// <summary>Follows the side navigation's Settings entry with this title (an interactive navigation, same circuit).</summary>
-    public async Task<SettingsPage> OpenSettingsAsync(string title, string marker)
-    {
-        await Nav.GetByRole(AriaRole.Link, new() { Name = title, Exact = true }).Last.ClickAsync();
-        await Assertions.Expect(Page.GetByTestId(marker)).ToBeVisibleAsync();
-        return new SettingsPage(Page);
-    }
 }
 
 /// <summary>Any of the owner's settings pages.</summary>
-public class SettingsPage(IPage page) : AppPage(page)
+public class SettingsPage(IPage page) : WorkspacePage(page)
 {
     public ILocator Breadcrumbs => Page.GetByTestId("breadcrumbs");
 
@@ -72,7 +76,34 @@ public class SettingsPage(IPage page) : AppPage(page)
         return new SettingsPage(page);
     }
 
+    /// <summary>The message a refused value shows beside its field.</summary>
+    public ILocator ErrorFor(string field) => Page.GetByTestId($"error-{field}");
+
     public InvitationsSettingsPage AsInvitations() => new(Page);
+}
+
+public sealed class BusinessSettingsScreen(IPage page) : SettingsPage(page)
+{
+    public ILocator LogoInHeader => Page.GetByTestId("tenant-logo");
+
+    public static async Task<BusinessSettingsScreen> OpenAsync(IPage page, string url)
+    {
+        await SettingsPage.OpenAsync(page, url, "business-settings");
+        var settings = new BusinessSettingsScreen(page);
+        await settings.WaitForInteractiveAsync();
+        return settings;
+    }
+
+    /// <summary>Chooses a file in the logo's InputFile, as a person would in the file picker.</summary>
+    public Task ChooseLogoAsync(string name, string mimeType, byte[] content) =>
+        Page.GetByTestId("logo-input").SetInputFilesAsync(new FilePayload { Name = name, MimeType = mimeType, Buffer = content });
+
+    /// <summary>
+    /// The page has no live-connection label: wait until InputFile's script has set up the input, which happens
+    /// only once the circuit renders it interactively (a file chosen before that would go nowhere).
+    /// </summary>
+    private Task WaitForInteractiveAsync() =>
+        Page.WaitForFunctionAsync("() => document.querySelector('[data-testid=logo-input]')?._blazorInputFileNextFileId !== undefined");
 }
 
 public sealed class InvitationsSettingsPage(IPage page) : SettingsPage(page)
@@ -80,6 +111,7 @@ public sealed class InvitationsSettingsPage(IPage page) : SettingsPage(page)
     /// <summary>Fills the form, picks the role in the Radzen drop-down and sends; waits for the row to show as pending.</summary>
     public async Task InviteAsync(string email, string role)
     {
+        await Page.GetByTestId("invite-email").ClearAsync();
         await Page.GetByTestId("invite-email").FillAsync(email);
         await Page.GetByTestId("invite-role").ClickAsync();
         await Page.Locator(".rz-dropdown-item", new() { HasText = role }).First.ClickAsync();
