@@ -1,4 +1,6 @@
 using Candlefish.Infrastructure.Persistence;
+using Candlefish.Infrastructure.Platform.Files;
+using Candlefish.Infrastructure.Platform.Settings;
 using Candlefish.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Candlefish.Infrastructure.Tenancy.Provisioning;
@@ -33,6 +35,13 @@ public static class DependencyInjection
                 "Candlefish:TenantStore:CacheDuration must be between 0 and 10 minutes.")
             .ValidateOnStart();
 
+        services.AddOptions<FileStorageOptions>()
+            .Bind(builder.Configuration.GetSection(FileStorageOptions.Section))
+            // A relative data folder is under the content root, not wherever the process was started from.
+            .PostConfigure(o => o.Root = Path.GetFullPath(o.Root, builder.Environment.ContentRootPath))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
         services.AddSingleton(TimeProvider.System);
 
         services.AddSingleton<TenantDataSources>();
@@ -49,6 +58,8 @@ public static class DependencyInjection
         services.AddSingleton<Platform.Support.SupportSessions>();
         services.TryAddSingleton<IProvisioningStepHook, NoProvisioningStepHook>();
         services.AddSingleton<TenantProvisioner>();
+        services.AddSingleton<IFileStore, LocalDiskFileStore>();
+        services.AddSingleton<BusinessSettingsStore>();
 
         services.AddOptions<Platform.Email.SmtpOptions>()
             .Bind(builder.Configuration.GetSection(Platform.Email.SmtpOptions.Section))

@@ -1,6 +1,8 @@
 using Candlefish.Web.Api;
 using Candlefish.Web.Bench;
 using Candlefish.Web.Components;
+using Candlefish.Web.Components.Layout;
+using Candlefish.Web.Components.Pages.Platform.Settings;
 using Candlefish.Web.Diagnostics;
 using Candlefish.Web.Identity;
 using Candlefish.Web.Tenancy;
@@ -41,6 +43,8 @@ public static class DependencyInjection
         services.AddCandlefishIdentity();
         services.AddScoped<Components.Account.AccountRedirects>();
         services.AddScoped<Candlefish.Infrastructure.Platform.Access.InvitationService>();
+        services.AddSingleton<Candlefish.Infrastructure.Platform.Access.PeopleService>();
+        services.AddSingleton<TenantLinks>();
 
         services.AddCandlefishProblemDetails();
         services.AddCandlefishApi();
@@ -67,6 +71,8 @@ public static class DependencyInjection
         app.MapStaticAssets().SkipTenantResolution();
         app.MapBenchEndpoints();
         Components.Account.AccountEndpoints.MapAccountEndpoints(app);
+        app.MapThemeEndpoint();
+        app.MapLogoEndpoint();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode();
         return app;

@@ -74,6 +74,18 @@ public sealed class Tenant
         return errors;
     }
 
+    /// <summary>What the owner may change of their business: its name, time zone and currency (the same rules as at creation).</summary>
+    public void UpdateProfile(string displayName, string timeZone, string currency, DateTimeOffset now)
+    {
+        var errors = Validate(Identifier, displayName, Tier, timeZone, currency, DatabaseTarget);
+        if (errors.Count > 0)
+            throw new TenantValidationException(errors);
+        DisplayName = displayName.Trim();
+        TimeZone = timeZone;
+        Currency = currency;
+        UpdatedAt = now;
+    }
+
     public void Activate(DateTimeOffset now) => MoveTo(TenantState.Active, now, TenantState.Provisioning, TenantState.Active);
 
     public void Suspend(DateTimeOffset now) => MoveTo(TenantState.Suspended, now, TenantState.Active, TenantState.Suspended);

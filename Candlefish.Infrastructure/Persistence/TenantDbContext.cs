@@ -79,6 +79,7 @@ public sealed class TenantDbContext
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<RolePermissionGrant> RolePermissions => Set<RolePermissionGrant>();
+    public DbSet<Domain.Platform.Settings.BusinessSettings> BusinessSettings => Set<Domain.Platform.Settings.BusinessSettings>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

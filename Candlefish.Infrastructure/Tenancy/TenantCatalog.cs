@@ -66,6 +66,10 @@ public sealed class TenantCatalog(IDbContextFactory<CatalogDbContext> contexts, 
         return tenant.ToInfo();
     }
 
+    /// <summary>The owner's changes to their business's name, time zone and currency. Throws <see cref="TenantValidationException"/>.</summary>
+    public Task<TenantInfo> UpdateProfileAsync(string identifier, string displayName, string timeZone, string currency, CancellationToken cancellationToken = default) =>
+        ChangeAsync(identifier, (t, now) => t.UpdateProfile(displayName, timeZone, currency, now), cancellationToken);
+
     public Task<TenantInfo> ActivateAsync(string identifier, CancellationToken cancellationToken = default) =>
         ChangeAsync(identifier, (t, now) => t.Activate(now), cancellationToken);
 

@@ -11,27 +11,10 @@ namespace Candlefish.Tests.E2E;
 /// pages of each face of the app: no serious or critical violation.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public class AccessibilityTests(BrowserFixture browser) : IAsyncLifetime
+public class AccessibilityTests(BrowserFixture browser) : BrowserTests(browser)
 {
-    private readonly DemoCatalogServer _server = new();
-    private readonly List<IBrowserContext> _contexts = [];
-
-    public Task InitializeAsync() => _server.InitializeAsync();
-
-    public async Task DisposeAsync()
-    {
-        foreach (var context in _contexts)
-            await context.DisposeAsync();
-        await _server.DisposeAsync();
-    }
-
-    private async Task<IPage> NewPageAsync()
-    {
-        // The app's CSP (script-src 'self') rightly blocks the injected axe script: bypass it in these contexts only.
-        var context = await browser.Browser.NewContextAsync(new() { BypassCSP = true });
-        _contexts.Add(context);
-        return await context.NewPageAsync();
-    }
+    // The app's CSP (script-src 'self') rightly blocks the injected axe script: bypass it in these contexts only.
+    private static readonly BrowserNewContextOptions BypassCsp = new() { BypassCSP = true };
 
     /// <summary>Runs axe on the page as it is and returns the serious and critical violations, described.</summary>
     private static async Task<List<string>> SeriousViolationsAsync(IPage page)
@@ -52,8 +35,8 @@ public class AccessibilityTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task The_sign_in_page_has_no_serious_violations()
     {
-        var page = await NewPageAsync();
-        await page.GotoAsync(_server.App.UrlFor("acme", "/account/login"));
+        var page = await NewPageAsync(BypassCsp);
+        await page.GotoAsync(Server.App.UrlFor("acme", "/account/login"));
 
         AssertNone(await SeriousViolationsAsync(page));
     }
@@ -61,8 +44,7 @@ public class AccessibilityTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task The_workspace_dashboard_has_no_serious_violations()
     {
-        var page = await NewPageAsync();
-        await SignInPage.SignInAsync(page, _server.App.UrlFor("acme"), DemoUsers.Email("owner", "acme"));
+        var page = await SignedInPageAsync("acme", options: BypassCsp);
         await new TenantHomePage(page).WaitForCircuitAsync();
 
         AssertNone(await SeriousViolationsAsync(page));
@@ -71,8 +53,7 @@ public class AccessibilityTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task The_staff_console_has_no_serious_violations()
     {
-        var page = await NewPageAsync();
-        await SignInPage.SignInAsync(page, _server.App.UrlFor(null), "staff@candlefish.test", authenticatorKey: await _server.App.EnrolStaffAsync());
+        var page = await SignedInPageAsync(null, options: BypassCsp);
         await Assertions.Expect(page.GetByTestId("platform-home")).ToBeVisibleAsync();
 
         AssertNone(await SeriousViolationsAsync(page));
@@ -81,8 +62,7 @@ public class AccessibilityTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task The_portal_home_has_no_serious_violations()
     {
-        var page = await NewPageAsync();
-        await SignInPage.SignInAsync(page, _server.App.UrlFor("acme"), DemoUsers.Email("customer", "acme"));
+        var page = await SignedInPageAsync("acme", DemoUsers.Email("customer", "acme"), BypassCsp);
         await Assertions.Expect(page.GetByTestId("portal-home")).ToBeVisibleAsync();
 
         AssertNone(await SeriousViolationsAsync(page));

@@ -9,17 +9,6 @@ namespace Candlefish.Tests.E2E;
 [Collection(BrowserCollection.Name)]
 public class TenantPagesInChromiumTests(BrowserFixture browser) : BrowserTests(browser)
 {
-    /// <summary>A new browser context signed in at the tenant's host (null: staff at the bare host, both factors).</summary>
-    private async Task<IPage> SignedInPageAsync(string? tenant, string? email = null)
-    {
-        var page = await NewPageAsync();
-        if (tenant is null)
-            await SignInPage.SignInAsync(page, Server.App.UrlFor(null), "staff@candlefish.test", authenticatorKey: await Server.App.EnrolStaffAsync());
-        else
-            await SignInPage.SignInAsync(page, Server.App.UrlFor(tenant), email ?? Candlefish.Web.Identity.DemoUsers.Email("owner", tenant));
-        return page;
-    }
-
     [Fact]
     public async Task A_tenant_home_shows_its_name_and_a_radzen_control_works_over_the_live_circuit()
     {

@@ -61,12 +61,24 @@ public abstract class BrowserTests(BrowserFixture browser) : IAsyncLifetime
         await Server.DisposeAsync();
     }
 
-    protected async Task<IPage> NewPageAsync()
+    /// <summary>A tab in a new browser context (its own cookie jar: a separate person), the console copied to the output.</summary>
+    protected async Task<IPage> NewPageAsync(BrowserNewContextOptions? options = null)
     {
-        var context = await browser.Browser.NewContextAsync();
+        var context = await browser.Browser.NewContextAsync(options);
         _contexts.Add(context);
         var page = await context.NewPageAsync();
         page.Console += (_, message) => Console.WriteLine($"[browser {message.Type}] {message.Text}");
+        return page;
+    }
+
+    /// <summary>A new browser context signed in at the tenant's host (null: staff at the bare host, both factors).</summary>
+    protected async Task<IPage> SignedInPageAsync(string? tenant, string? email = null, BrowserNewContextOptions? options = null)
+    {
+        var page = await NewPageAsync(options);
+        if (tenant is null)
+            await E2E.Pages.SignInPage.SignInAsync(page, Server.App.UrlFor(null), "staff@candlefish.test", authenticatorKey: await Server.App.EnrolStaffAsync());
+        else
+            await E2E.Pages.SignInPage.SignInAsync(page, Server.App.UrlFor(tenant), email ?? Candlefish.Web.Identity.DemoUsers.Email("owner", tenant));
         return page;
     }
 }

@@ -19,6 +19,9 @@ public class CandlefishApp : WebApplicationFactory<Program>, IAsyncLifetime
     private int _kestrelPort;
     private readonly string _tenantDatabasePrefix = "cft" + Guid.NewGuid().ToString("N")[..8] + "_";
 
+    /// <summary>This app's data folder for uploaded files, removed with the app.</summary>
+    public string FilesRoot { get; } = Path.Combine(Path.GetTempPath(), "candlefish-files-" + Guid.NewGuid().ToString("N")[..8]);
+
     public string OwnerConnectionString { get; private set; } = "";
 
     public string AppConnectionString { get; private set; } = "";
@@ -72,6 +75,7 @@ public class CandlefishApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Catalog", OwnerConnectionString);
         builder.UseSetting("ConnectionStrings:App", AppConnectionString);
         builder.UseSetting("Candlefish:Database:TenantDatabasePrefix", _tenantDatabasePrefix);
+        builder.UseSetting("Candlefish:Storage:Root", FilesRoot);
         builder.UseSetting("Candlefish:Database:MigrateOnStart", ConnectionOverride is null ? "true" : "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.Hosting.Lifetime", "Warning");
@@ -84,6 +88,8 @@ public class CandlefishApp : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
+        if (Directory.Exists(FilesRoot))
+            Directory.Delete(FilesRoot, recursive: true);
         if (ConnectionOverride is null && OwnerConnectionString.Length > 0)
         {
             await TestPostgres.DropDatabasesAsync(_tenantDatabasePrefix);

@@ -7,6 +7,10 @@ public sealed class Location : ITenantOwned
 {
     public const int NameMaxLength = 120;
     public const int PhoneMaxLength = 40;
+    public const int StreetMaxLength = 200;
+    public const int CityMaxLength = 100;
+    public const int RegionMaxLength = 100;
+    public const int PostalCodeMaxLength = 20;
 
     private Location() { }
 
@@ -27,30 +31,52 @@ public sealed class Location : ITenantOwned
     public static Location Create(string name, string street, string city, string region, string postalCode,
         string phone, string timeZone, DateTimeOffset now)
     {
+        Validate(name, street, city, region, postalCode, phone, timeZone);
+        var location = new Location { Id = Guid.CreateVersion7(now), CreatedAt = now };
+        location.Assign(name, street, city, region, postalCode, phone, timeZone);
+        return location;
+    }
+
+    /// <summary>Changes the location's details under the same rules as <see cref="Create"/>; nothing changes when one breaks.</summary>
+    public void Update(string name, string street, string city, string region, string postalCode, string phone, string timeZone)
+    {
+        Validate(name, street, city, region, postalCode, phone, timeZone);
+        Assign(name, street, city, region, postalCode, phone, timeZone);
+    }
+
+    private void Assign(string name, string street, string city, string region, string postalCode, string phone, string timeZone)
+    {
+        Name = name.Trim();
+        Street = street.Trim();
+        City = city.Trim();
+        Region = region.Trim();
+        PostalCode = postalCode.Trim();
+        Phone = phone.Trim();
+        TimeZone = timeZone;
+    }
+
+    // The lengths are the columns' (a longer value would be a database error, not a message beside the field).
+    private static void Validate(string name, string street, string city, string region, string postalCode, string phone, string timeZone)
+    {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(name))
             errors[nameof(Name)] = ["The name is required."];
         else if (name.Trim().Length > NameMaxLength)
             errors[nameof(Name)] = [$"The name must be at most {NameMaxLength} characters."];
-        if (phone.Length > PhoneMaxLength)
-            errors[nameof(Phone)] = [$"The phone number must be at most {PhoneMaxLength} characters."];
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
+        foreach (var (field, value, max, label) in new[]
+                 {
+                     (nameof(Street), street, StreetMaxLength, "street"),
+                     (nameof(City), city, CityMaxLength, "city"),
+                     (nameof(Region), region, RegionMaxLength, "region"),
+                     (nameof(PostalCode), postalCode, PostalCodeMaxLength, "postal code"),
+                     (nameof(Phone), phone, PhoneMaxLength, "phone number"),
+                 })
+            if (value.Trim().Length > max)
+                errors[field] = [$"The {label} must be at most {max} characters."];
+        if (string.IsNullOrEmpty(timeZone) || !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
             errors[nameof(TimeZone)] = [$"'{timeZone}' is not a known time zone."];
         if (errors.Count > 0)
             throw new DomainValidationException(errors);
-
-        return new Location
-        {
-            Id = Guid.CreateVersion7(now),
-            Name = name.Trim(),
-            Street = street.Trim(),
-            City = city.Trim(),
-            Region = region.Trim(),
-            PostalCode = postalCode.Trim(),
-            Phone = phone.Trim(),
-            TimeZone = timeZone,
-            CreatedAt = now,
-        };
     }
 
     public string Address => string.Join(", ", new[] { Street, City, $"{Region} {PostalCode}".Trim() }.Where(p => p.Length > 0));

@@ -12,10 +12,10 @@ internal sealed class LocationConfiguration : IEntityTypeConfiguration<Location>
         location.HasKey(l => l.Id).HasName("pk_locations");
         location.Property(l => l.Id).HasColumnName("id").ValueGeneratedNever();
         location.Property(l => l.Name).HasColumnName("name").HasMaxLength(Location.NameMaxLength);
-        location.Property(l => l.Street).HasColumnName("street").HasMaxLength(200);
-        location.Property(l => l.City).HasColumnName("city").HasMaxLength(100);
-        location.Property(l => l.Region).HasColumnName("region").HasMaxLength(100);
-        location.Property(l => l.PostalCode).HasColumnName("postal_code").HasMaxLength(20);
+        location.Property(l => l.Street).HasColumnName("street").HasMaxLength(Location.StreetMaxLength);
+        location.Property(l => l.City).HasColumnName("city").HasMaxLength(Location.CityMaxLength);
+        location.Property(l => l.Region).HasColumnName("region").HasMaxLength(Location.RegionMaxLength);
+        location.Property(l => l.PostalCode).HasColumnName("postal_code").HasMaxLength(Location.PostalCodeMaxLength);
         location.Property(l => l.Phone).HasColumnName("phone").HasMaxLength(Location.PhoneMaxLength);
         location.Property(l => l.TimeZone).HasColumnName("time_zone").HasMaxLength(64);
         location.Property(l => l.CreatedAt).HasColumnName("created_at");

@@ -73,7 +73,7 @@ public sealed class TenantProfilePage(IPage page) : AppPage(page)
 
     public async Task<TenantHomePage> GoHomeAsync()
     {
-        await Page.GetByRole(AriaRole.Link, new() { Name = "Home" }).ClickAsync();
+        await Page.GetByTestId("workspace-nav").GetByRole(AriaRole.Link, new() { Name = "Dashboard" }).First.ClickAsync();
         await Assertions.Expect(Page.GetByTestId("tenant-home")).ToBeVisibleAsync();
         return new TenantHomePage(Page);
     }

@@ -9,4 +9,16 @@ public static class ProductNames
         Products.CrownTrophy => "Crown Trophy",
         _ => product.ToString(),
     };
+
+    /// <summary>A Material icon for the product's navigation section.</summary>
+    public static string Icon(Products product) => product switch
+    {
+        Products.CrownTrophy => "emoji_events",
+        Products.Paintbox => "format_paint",
+        Products.PromoterOS => "confirmation_number",
+        _ => "apps",
+    };
+
+    /// <summary>The id of the product's part of the dashboard.</summary>
+    public static string Anchor(Products product) => "product-" + product.ToString().ToLowerInvariant();
 }

@@ -1,0 +1,124 @@
+using Candlefish.Domain.Platform.Settings;
+using Candlefish.Domain.Tenancy;
+using Candlefish.Infrastructure.Persistence;
+using Candlefish.Infrastructure.Platform.Files;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace Candlefish.Infrastructure.Platform.Settings;
+
+/// <summary>A tenant's settings as every page's layout needs them (the logo), so cached per tenant like the permission matrix.</summary>
+public sealed record BusinessSettingsView(bool AllowCustomerRegistration, string? LogoFile)
+{
+    public static readonly BusinessSettingsView Defaults = new(false, null);
+}
+
+/// <summary>
+/// Reads and changes a tenant's <see cref="BusinessSettings"/>; the logo's bytes go to the file store under the
+/// tenant's id. Cached per tenant with a short expiry, so another app instance sees an owner's change within a
+/// minute, this one at once.
+/// </summary>
+public sealed class BusinessSettingsStore(TenantDbContextFactory contexts, IFileStore files, TimeProvider clock) : IDisposable
+{
+    private static readonly TimeSpan Expiry = TimeSpan.FromMinutes(1);
+    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = 10_000 });
+
+    public async ValueTask<BusinessSettingsView> GetAsync(TenantInfo tenant, CancellationToken cancellationToken = default)
+    {
+        if (tenant.IsPlatform)
+            return BusinessSettingsView.Defaults;
+        if (_cache.TryGetValue(tenant.Id, out BusinessSettingsView? cached))
+            return cached!;
+        await using var db = await contexts.CreateAsync(tenant, cancellationToken);
+        var view = await db.BusinessSettings.AsNoTracking()
+            .Select(s => new BusinessSettingsView(s.AllowCustomerRegistration, s.LogoFile))
+            .FirstOrDefaultAsync(cancellationToken) ?? BusinessSettingsView.Defaults;
+        _cache.Set(tenant.Id, view, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = Expiry });
+        return view;
+    }
+
+    public Task SetCustomerRegistrationAsync(TenantInfo tenant, bool allowed, CancellationToken cancellationToken = default) =>
+        ChangeAsync(tenant, (s, now) => s.SetCustomerRegistration(allowed, now), cancellationToken);
+
+    /// <summary>
+    /// Checks the upload (size, and format by its first bytes) and makes it the logo. Throws
+    /// <see cref="Domain.DomainValidationException"/> with a <c>Logo</c> error when it is refused.
+    /// </summary>
+    public async Task ReplaceLogoAsync(TenantInfo tenant, Stream upload, long length, CancellationToken cancellationToken = default)
+    {
+        // Read at most one byte more than allowed: a stream longer than it claimed is refused too.
+        using var buffer = new MemoryStream();
+        await CopyAtMostAsync(upload, buffer, Logo.MaxBytes + 1, cancellationToken);
+        var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        var format = Logo.Check(Math.Max(length, buffer.Length), bytes.Span[..Math.Min(bytes.Length, Logo.SniffLength)]);
+
+        string? newFile = null;
+        var previous = await ChangeAsync(tenant, (s, now) =>
+        {
+            var old = s.ReplaceLogo(format, now);
+            newFile = s.LogoFile;
+            return old;
+        }, cancellationToken, beforeSave: async () =>
+        {
+            buffer.Position = 0;
+            await files.SaveAsync(TenantFiles.Key(tenant.Id, newFile!), buffer, cancellationToken);
+        });
+        if (previous is not null)
+            await files.DeleteAsync(TenantFiles.Key(tenant.Id, previous), cancellationToken);
+    }
+
+    public async Task RemoveLogoAsync(TenantInfo tenant, CancellationToken cancellationToken = default)
+    {
+        var previous = await ChangeAsync(tenant, (s, now) => s.RemoveLogo(now), cancellationToken);
+        if (previous is not null)
+            await files.DeleteAsync(TenantFiles.Key(tenant.Id, previous), cancellationToken);
+    }
+
+    /// <summary>The tenant's current logo, or null: only the file the settings name, under this tenant's id.</summary>
+    public async Task<(Stream Content, string ContentType)?> OpenLogoAsync(TenantInfo tenant, string fileName, CancellationToken cancellationToken = default)
+    {
+        var settings = await GetAsync(tenant, cancellationToken);
+        if (settings.LogoFile is null || settings.LogoFile != fileName)
+            return null;
+        var content = await files.OpenReadAsync(TenantFiles.Key(tenant.Id, fileName), cancellationToken);
+        var format = Enum.GetValues<ImageFormat>().First(f => fileName.EndsWith(Logo.Extension(f), StringComparison.Ordinal));
+        return content is null ? null : (content, Logo.ContentType(format));
+    }
+
+    private Task ChangeAsync(TenantInfo tenant, Action<BusinessSettings, DateTimeOffset> change, CancellationToken cancellationToken) =>
+        ChangeAsync<object?>(tenant, (s, now) => { change(s, now); return null; }, cancellationToken);
+
+    private async Task<T> ChangeAsync<T>(TenantInfo tenant, Func<BusinessSettings, DateTimeOffset, T> change, CancellationToken cancellationToken,
+        Func<Task>? beforeSave = null)
+    {
+        await using var db = await contexts.CreateAsync(tenant, cancellationToken);
+        var now = clock.GetUtcNow();
+        var settings = await db.BusinessSettings.FirstOrDefaultAsync(cancellationToken);
+        if (settings is null)
+        {
+            settings = BusinessSettings.Default(now);
+            db.BusinessSettings.Add(settings);
+        }
+        var result = change(settings, now);
+        // The file is written before the row names it: a crash in between leaves an unused file, never a broken logo.
+        if (beforeSave is not null)
+            await beforeSave();
+        await db.SaveChangesAsync(cancellationToken);
+        _cache.Remove(tenant.Id);
+        return result;
+    }
+
+    private static async Task CopyAtMostAsync(Stream source, Stream destination, long limit, CancellationToken cancellationToken)
+    {
+        var chunk = new byte[81920];
+        long total = 0;
+        int read;
+        while (total < limit && (read = await source.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, limit - total)), cancellationToken)) > 0)
+        {
+            await destination.WriteAsync(chunk.AsMemory(0, read), cancellationToken);
+            total += read;
+        }
+    }
+
+    public void Dispose() => _cache.Dispose();
+}

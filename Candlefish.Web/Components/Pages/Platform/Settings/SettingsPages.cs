@@ -1,0 +1,25 @@
+using Candlefish.Domain.Platform.Access;
+
+namespace Candlefish.Web.Components.Pages.Platform.Settings;
+
+/// <summary>The owner's settings pages, with the permission each needs: the navigation and the pages name them from here.</summary>
+public static class SettingsPages
+{
+    public sealed record Page(string Title, string Icon, string Path, string Policy);
+
+    public const string Section = "Settings";
+    public const string BusinessPath = "/settings/business";
+    public const string LocationsPath = "/settings/locations";
+    public const string PeoplePath = "/settings/people";
+    public const string InvitationsPath = "/settings/invitations";
+    public const string PermissionsPath = "/settings/permissions";
+
+    public static readonly IReadOnlyList<Page> All =
+    [
+        new("Business", "storefront", BusinessPath, Permissions.ManageSettings),
+        new("Locations", "edit_location_alt", LocationsPath, Permissions.EditLocations),
+        new("People", "group", PeoplePath, Permissions.ManageUsers),
+        new("Invitations", "mail", InvitationsPath, Permissions.ManageUsers),
+        new("Permissions", "admin_panel_settings", PermissionsPath, Permissions.ManageUsers),
+    ];
+}
