@@ -36,7 +36,7 @@ public sealed class FaceHandler(ITenantContext tenants) : AuthorizationHandler<F
         var allowed = requirement.Face switch
         {
             Policies.Staff => tenant.IsPlatform && role == Role.Staff && user.UsedTwoFactor(),
-            Policies.Workspace => !tenant.IsPlatform && role.WorksInWorkspace(),
+            Policies.Workspace => !tenant.IsPlatform && (role.WorksInWorkspace() || role == Role.Staff && user.IsSupport()),
             Policies.Portal => !tenant.IsPlatform && role == Role.Customer,
             _ => false,
         };
@@ -56,6 +56,12 @@ public sealed class PermissionHandler(ITenantContext tenants, PermissionMatrixSt
         var permission = Permissions.All.FirstOrDefault(p => p.Name == requirement.Permission);
         if (permission is null || (permission.Product != Domain.Tenancy.Products.None && !tenant.Products.HasFlag(permission.Product)))
             return;
+        if (context.User.IsSupport())
+        {
+            if (SupportPrincipal.AllowsInSupport(requirement.Permission))
+                context.Succeed(requirement);
+            return;
+        }
         if ((await matrices.GetAsync(tenant)).Allows(role, requirement.Permission))
             context.Succeed(requirement);
     }

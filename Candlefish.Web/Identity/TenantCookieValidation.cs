@@ -19,6 +19,14 @@ public static class TenantCookieValidation
             context.RejectPrincipal();
             return;
         }
+        if (context.Principal.SessionOf() is { } supportSession)
+        {
+            // No tenant user stands behind a support sign-in: it lasts as long as its session (ended, expired → out).
+            var sessions = context.HttpContext.RequestServices.GetRequiredService<Infrastructure.Platform.Support.SupportSessions>();
+            if (!await sessions.IsActiveAsync(supportSession, tenant))
+                context.RejectPrincipal();
+            return;
+        }
         await SecurityStampValidator.ValidatePrincipalAsync(context);
     }
 }

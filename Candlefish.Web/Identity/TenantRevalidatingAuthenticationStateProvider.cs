@@ -18,6 +18,7 @@ public sealed class TenantRevalidatingAuthenticationStateProvider(
     IServiceScopeFactory scopeFactory,
     ITenantStore store,
     TenantContextAccessor accessor,
+    Infrastructure.Platform.Support.SupportSessions supportSessions,
     IOptions<IdentityOptions> options)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
@@ -31,6 +32,8 @@ public sealed class TenantRevalidatingAuthenticationStateProvider(
     {
         if (principal.TenantOf() is not { } identifier || await store.FindAsync(identifier, cancellationToken) is not { IsActive: true } tenant)
             return false;
+        if (principal.SessionOf() is { } supportSession)
+            return await supportSessions.IsActiveAsync(supportSession, tenant, cancellationToken);
         using var tenantScope = accessor.BeginScope(tenant);
         await using var scope = scopeFactory.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<CandlefishUser>>();

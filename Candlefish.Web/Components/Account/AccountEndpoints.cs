@@ -1,4 +1,6 @@
 using Candlefish.Infrastructure.Platform.Access;
+using Candlefish.Web.Identity;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 
 namespace Candlefish.Web.Components.Account;
@@ -11,6 +13,14 @@ public static class AccountEndpoints
         app.MapPost("/account/logout", async (SignInManager<CandlefishUser> signIn) =>
         {
             await signIn.SignOutAsync();
+            return TypedResults.LocalRedirect("/account/login");
+        }).ExcludeFromDescription();
+
+        app.MapPost("/account/support/end", async (HttpContext context, Infrastructure.Platform.Support.SupportSessions sessions) =>
+        {
+            if (context.User.SessionOf() is { } session)
+                await sessions.EndAsync(session);
+            await context.SignOutAsync(IdentityConstants.ApplicationScheme);
             return TypedResults.LocalRedirect("/account/login");
         }).ExcludeFromDescription();
         return app;

@@ -13,6 +13,7 @@ public static class SettingsPages
     public const string PeoplePath = "/settings/people";
     public const string InvitationsPath = "/settings/invitations";
     public const string PermissionsPath = "/settings/permissions";
+    public const string SupportPath = "/settings/support";
 
     public static readonly IReadOnlyList<Page> All =
     [
@@ -21,5 +22,6 @@ public static class SettingsPages
         new("People", "group", PeoplePath, Permissions.ManageUsers),
         new("Invitations", "mail", InvitationsPath, Permissions.ManageUsers),
         new("Permissions", "admin_panel_settings", PermissionsPath, Permissions.ManageUsers),
+        new("Support visits", "support_agent", SupportPath, Permissions.ManageSettings),
     ];
 }
