@@ -47,6 +47,8 @@ public static class DependencyInjection
         services.AddSingleton<DemoSeeder>();
         services.TryAddSingleton<IProvisioningStepHook, NoProvisioningStepHook>();
         services.AddSingleton<TenantProvisioner>();
+        services.AddSingleton<StaffConsole>();
+        services.AddSingleton<Platform.Audit.AuditLog>();
 
         services.AddHealthChecks().AddCheck<CatalogHealthCheck>("catalog", tags: ["ready"]);
         return builder;

@@ -31,6 +31,7 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddSingleton<HostTenantStrategy>();
         services.AddSingleton<TenantResolver>();
+        services.AddSingleton<TenantUrls>();
         services.AddScoped<CircuitContext>();
         services.AddScoped<CircuitHandler, TenantCircuitHandler>();
 

@@ -31,28 +31,36 @@ public static partial class Accounts
     }
 
     /// <summary>
-    /// A staff member with an authenticator enrolled, signed in at the bare host with both factors (the staff policy
-    /// requires the second one). Returns the client and the authenticator key.
+    /// A staff member with an authenticator enrolled (two-factor sign-in on), added unless the email exists. Returns
+    /// the authenticator key, from which <see cref="Totp.Code"/> computes codes as the person's phone would.
     /// </summary>
-    public static async Task<(HttpClient Client, string Key)> SignedInStaffAsync(this CandlefishApp app, string email = "staff@candlefish.test")
+    public static async Task<string> EnrolStaffAsync(this CandlefishApp app, string email = DemoUsers.StaffEmail)
     {
         var user = await app.AddUserAsync(TenantInfo.Platform, email, Role.Staff);
         var accessor = app.Services.GetRequiredService<TenantContextAccessor>();
-        string key;
         using (accessor.BeginScope(TenantInfo.Platform))
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<CandlefishUser>>();
             user = (await users.FindByEmailAsync(email))!;
-            key = await users.GetAuthenticatorKeyAsync(user) ?? "";
+            var key = await users.GetAuthenticatorKeyAsync(user) ?? "";
             if (key.Length == 0)
             {
                 await users.ResetAuthenticatorKeyAsync(user);
                 key = (await users.GetAuthenticatorKeyAsync(user))!;
             }
             await users.SetTwoFactorEnabledAsync(user, true);
+            return key;
         }
+    }
 
+    /// <summary>
+    /// A staff member with an authenticator enrolled, signed in at the bare host with both factors (the staff policy
+    /// requires the second one). Returns the client and the authenticator key.
+    /// </summary>
+    public static async Task<(HttpClient Client, string Key)> SignedInStaffAsync(this CandlefishApp app, string email = DemoUsers.StaffEmail)
+    {
+        var key = await app.EnrolStaffAsync(email);
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("http://localhost") });
         var password = await client.SignInAsync(email);
         if (password.Headers.Location?.OriginalString.Contains("/account/login-2fa") != true)
