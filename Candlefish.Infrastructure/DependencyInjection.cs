@@ -73,6 +73,8 @@ public static class DependencyInjection
         services.AddSingleton<Platform.DataProtection.CatalogXmlRepository>();
         services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
             .Configure<Platform.DataProtection.CatalogXmlRepository>((options, repository) => options.XmlRepository = repository);
+        services.AddSingleton<StaffConsole>();
+        services.AddSingleton<Platform.Audit.AuditLog>();
 
         services.AddHealthChecks().AddCheck<CatalogHealthCheck>("catalog", tags: ["ready"]);
         return builder;

@@ -33,6 +33,7 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddSingleton<HostTenantStrategy>();
         services.AddSingleton<TenantResolver>();
+        services.AddSingleton<TenantUrls>();
         services.AddScoped<CircuitContext>();
         services.AddScoped<CircuitHandler, TenantCircuitHandler>();
 
@@ -44,7 +45,6 @@ public static class DependencyInjection
         services.AddScoped<Components.Account.AccountRedirects>();
         services.AddScoped<Candlefish.Infrastructure.Platform.Access.InvitationService>();
         services.AddSingleton<Candlefish.Infrastructure.Platform.Access.PeopleService>();
-        services.AddSingleton<TenantLinks>();
 
         services.AddCandlefishProblemDetails();
         services.AddCandlefishApi();

@@ -95,6 +95,15 @@ public sealed class Tenant
     public void MarkDeleted(DateTimeOffset now) =>
         MoveTo(TenantState.Deleted, now, TenantState.Provisioning, TenantState.Active, TenantState.Suspended, TenantState.Deleted);
 
+    /// <summary>Enables exactly <paramref name="products"/>; a deleted tenant keeps what it had (its row is history).</summary>
+    public void ChangeProducts(Products products, DateTimeOffset now)
+    {
+        if (State == TenantState.Deleted)
+            throw new InvalidOperationException("A deleted tenant's products cannot change.");
+        Products = products;
+        UpdatedAt = now;
+    }
+
     public TenantInfo ToInfo() =>
         new(Id, Identifier, DisplayName, State, Tier, Products, TimeZone, Currency, DatabaseTarget);
 

@@ -29,12 +29,14 @@ public sealed class DatabaseMigrator(TenantDataSources sources, ILogger<Database
             }
         }
 
-        // The app role reads and writes the catalog but owns nothing and may not touch the migration history.
+        // The app role reads and writes the catalog but owns nothing and may not touch the migration history; the
+        // audit log is append-only for it, so the app cannot rewrite what staff did.
         var app = TenantStorage.Quote(sources.AppRoleName);
         await using var grant = new NpgsqlCommand($"""
             GRANT USAGE ON SCHEMA {CatalogDbContext.Schema} TO {app};
             GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA {CatalogDbContext.Schema} TO {app};
             REVOKE ALL ON {CatalogDbContext.Schema}.{CatalogDbContext.MigrationsHistoryTable} FROM {app};
+            REVOKE UPDATE, DELETE ON {CatalogDbContext.Schema}.audit_entries FROM {app};
             """, connection);
         await grant.ExecuteNonQueryAsync(cancellationToken);
     }

@@ -1,4 +1,5 @@
 using Candlefish.Domain.Tenancy;
+using Candlefish.Infrastructure.Platform.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
@@ -16,6 +17,8 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
     public DbSet<Tenant> Tenants => Set<Tenant>();
     public DbSet<Platform.DataProtection.DataProtectionKey> DataProtectionKeys => Set<Platform.DataProtection.DataProtectionKey>();
     public DbSet<Platform.Support.SupportSession> SupportSessions => Set<Platform.Support.SupportSession>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -74,5 +77,25 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
         support.Property(s => s.EndedAt).HasColumnName("ended_at");
         support.HasIndex(s => s.TokenHash).IsUnique().HasDatabaseName("ux_support_sessions_token_hash");
         support.HasIndex(s => new { s.TenantId, s.CreatedAt }).HasDatabaseName("ix_support_sessions_tenant_id_created_at");
+
+        // Configured here, not by an IEntityTypeConfiguration: the tenant model applies every configuration in
+        // this assembly, and the audit log is catalog data, not tenant data.
+        var audit = modelBuilder.Entity<AuditEntry>();
+        audit.ToTable("audit_entries");
+        audit.HasKey(a => a.Id).HasName("pk_audit_entries");
+        audit.Property(a => a.Id).HasColumnName("id").ValueGeneratedNever();
+        audit.Property(a => a.OccurredAt).HasColumnName("occurred_at");
+        audit.Property(a => a.ActorId).HasColumnName("actor_id");
+        audit.Property(a => a.ActorEmail).HasColumnName("actor_email").HasMaxLength(AuditEntry.ActorMaxLength);
+        audit.Property(a => a.ActorName).HasColumnName("actor_name").HasMaxLength(AuditEntry.ActorMaxLength);
+        audit.Property(a => a.Action).HasColumnName("action").HasMaxLength(AuditEntry.ActionMaxLength);
+        // No foreign key to tenants: the log outlives any row it names and must not block a change to it.
+        audit.Property(a => a.TenantId).HasColumnName("tenant_id");
+        audit.Property(a => a.TenantIdentifier).HasColumnName("tenant_identifier").HasMaxLength(TenantIdentifier.MaxLength);
+        audit.Property(a => a.Before).HasColumnName("before").HasColumnType("jsonb");
+        audit.Property(a => a.After).HasColumnName("after").HasColumnType("jsonb");
+        // The two ways the log is read: everything newest first, and one tenant's entries newest first.
+        audit.HasIndex(a => a.OccurredAt).HasDatabaseName("ix_audit_entries_occurred_at");
+        audit.HasIndex(a => new { a.TenantIdentifier, a.OccurredAt }).HasDatabaseName("ix_audit_entries_tenant_identifier_occurred_at");
     }
 }

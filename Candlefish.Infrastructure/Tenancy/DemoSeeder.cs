@@ -52,7 +52,7 @@ public sealed class DemoSeeder(IDbContextFactory<CatalogDbContext> contexts, Ten
         }
 
         foreach (var tenant in Tenants)
-            await provisioner.ProvisionAsync(tenant, Locations[tenant.Identifier], cancellationToken);
+            await provisioner.ProvisionAsync(tenant, Locations[tenant.Identifier], cancellationToken: cancellationToken);
         logger.LogInformation("Seeded the demo tenants {Tenants}", string.Join(", ", Tenants.Select(t => t.Identifier)));
         return true;
     }

@@ -39,10 +39,34 @@ public static partial class Accounts
     }
 
     /// <summary>
+    /// A staff member with an authenticator enrolled (two-factor sign-in on), added unless the email exists. Returns
+    /// the authenticator key, from which <see cref="Totp.Code"/> computes codes as the person's phone would.
+    /// </summary>
+    public static async Task<string> EnrolStaffAsync(this CandlefishApp app, string email = DemoUsers.StaffEmail)
+    {
+        var user = await app.AddUserAsync(TenantInfo.Platform, email, Role.Staff);
+        var accessor = app.Services.GetRequiredService<TenantContextAccessor>();
+        using (accessor.BeginScope(TenantInfo.Platform))
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<CandlefishUser>>();
+            user = (await users.FindByEmailAsync(email))!;
+            var key = await users.GetAuthenticatorKeyAsync(user) ?? "";
+            if (key.Length == 0)
+            {
+                await users.ResetAuthenticatorKeyAsync(user);
+                key = (await users.GetAuthenticatorKeyAsync(user))!;
+            }
+            await users.SetTwoFactorEnabledAsync(user, true);
+            return key;
+        }
+    }
+
+    /// <summary>
     /// A staff member with an authenticator enrolled, signed in at the bare host with both factors (the staff policy
     /// requires the second one). Returns the client and the authenticator key.
     /// </summary>
-    public static async Task<(HttpClient Client, string Key)> SignedInStaffAsync(this CandlefishApp app, string email = "staff@candlefish.test")
+    public static async Task<(HttpClient Client, string Key)> SignedInStaffAsync(this CandlefishApp app, string email = DemoUsers.StaffEmail)
     {
         var key = await app.EnrolStaffAsync(email);
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("http://localhost") });
@@ -75,24 +99,6 @@ public static partial class Accounts
         return (key, codes);
     }
 
-    /// <summary>A staff member (added if missing) with an authenticator enrolled; returns the authenticator key.</summary>
-    public static async Task<string> EnrolStaffAsync(this CandlefishApp app, string email = "staff@candlefish.test")
-    {
-        await app.AddUserAsync(TenantInfo.Platform, email, Role.Staff);
-        var accessor = app.Services.GetRequiredService<TenantContextAccessor>();
-        using var tenantScope = accessor.BeginScope(TenantInfo.Platform);
-        await using var scope = app.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<CandlefishUser>>();
-        var user = (await users.FindByEmailAsync(email))!;
-        var key = await users.GetAuthenticatorKeyAsync(user);
-        if (string.IsNullOrEmpty(key))
-        {
-            await users.ResetAuthenticatorKeyAsync(user);
-            key = (await users.GetAuthenticatorKeyAsync(user))!;
-        }
-        await users.SetTwoFactorEnabledAsync(user, true);
-        return key;
-    }
 
     /// <summary>The authenticator key as the two-factor page shows it, without the spaces between its groups.</summary>
     public static string SharedKey(string html) =>

@@ -11,7 +11,7 @@ public sealed record PageInfo(Type Component, string Route, string? Policy, bool
 public static class Pages
 {
     /// <summary>Values for route parameters; a page with a parameter not listed here fails the sweeps until one is added.</summary>
-    public static readonly IReadOnlyDictionary<string, string> RouteValues = new Dictionary<string, string>
+    public static readonly IReadOnlyDictionary<string, string> RouteValues = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
         ["identifier"] = "acme",
     };

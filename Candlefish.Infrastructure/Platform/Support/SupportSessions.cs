@@ -10,7 +10,7 @@ namespace Candlefish.Infrastructure.Platform.Support;
 public sealed class SupportSessions(IDbContextFactory<CatalogDbContext> contexts, TimeProvider clock)
 {
     /// <summary>Starts a session for a staff member; returns it and the one-time token for the tenant-host link.</summary>
-    public async Task<(SupportSession Session, string Token)> StartAsync(TenantInfo tenant, Guid staffUserId, string staffEmail, string staffName, string reason, CancellationToken cancellationToken = default)
+    public async Task<(SupportSession Session, string Token)> StartAsync(TenantInfo tenant, Audit.StaffActor staff, string reason, CancellationToken cancellationToken = default)
     {
         var errors = new Dictionary<string, string[]>();
         if (tenant.IsPlatform || !tenant.IsActive)
@@ -28,9 +28,9 @@ public sealed class SupportSessions(IDbContextFactory<CatalogDbContext> contexts
         {
             Id = Guid.CreateVersion7(now),
             TenantId = tenant.Id,
-            StaffUserId = staffUserId,
-            StaffEmail = staffEmail,
-            StaffName = staffName,
+            StaffUserId = staff.UserId,
+            StaffEmail = staff.Email,
+            StaffName = staff.Name,
             Reason = reason.Trim(),
             TokenHash = SupportSession.Hash(token),
             CreatedAt = now,
@@ -38,6 +38,9 @@ public sealed class SupportSessions(IDbContextFactory<CatalogDbContext> contexts
         };
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         db.SupportSessions.Add(session);
+        // The session and its audit entry in one transaction (one SaveChanges).
+        db.AuditEntries.Add(Audit.AuditEntry.For(staff, Audit.AuditActions.StartSupportSession, tenant, null,
+            new { session.Id, session.Reason, session.ExpiresAt }, now));
         await db.SaveChangesAsync(cancellationToken);
         return (session, token);
     }
@@ -64,12 +67,18 @@ public sealed class SupportSessions(IDbContextFactory<CatalogDbContext> contexts
         return session?.IsActiveAt(clock.GetUtcNow()) == true;
     }
 
-    public async Task EndAsync(Guid sessionId, CancellationToken cancellationToken = default)
+    /// <summary>Ends a session (the staff member's button, or staff ending it from the console); audited once.</summary>
+    public async Task EndAsync(Guid sessionId, TenantInfo tenant, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await db.SupportSessions.Where(s => s.Id == sessionId && s.EndedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, now), cancellationToken);
+        var session = await db.SupportSessions.SingleOrDefaultAsync(s => s.Id == sessionId && s.TenantId == tenant.Id, cancellationToken);
+        if (session is null || session.EndedAt is not null)
+            return;
+        session.EndedAt = now;
+        db.AuditEntries.Add(Audit.AuditEntry.For(new Audit.StaffActor(session.StaffUserId, session.StaffEmail, session.StaffName),
+            Audit.AuditActions.EndSupportSession, tenant, null, new { session.Id, EndedAt = now }, now));
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>Every support session of one tenant, newest first (what its owner reads).</summary>

@@ -1,6 +1,7 @@
 using Candlefish.Domain.Platform.Locations;
 using Candlefish.Domain.Tenancy;
 using Candlefish.Infrastructure.Persistence;
+using Candlefish.Infrastructure.Platform.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -26,8 +27,17 @@ public sealed class TenantProvisioner(
     TimeProvider clock,
     ILogger<TenantProvisioner> logger)
 {
-    public async Task<TenantInfo> ProvisionAsync(NewTenant values, IReadOnlyList<NewLocation>? locations = null, CancellationToken cancellationToken = default)
+    /// <param name="progress">Told of each step as it starts (the console shows it live); provisioning is done when this returns.</param>
+    /// <param name="actor">The staff member who asked for the tenant: the catalog row is written with its audit entry.</param>
+    public async Task<TenantInfo> ProvisionAsync(NewTenant values, IReadOnlyList<NewLocation>? locations = null,
+        IProgress<ProvisioningStep>? progress = null, StaffActor? actor = null, CancellationToken cancellationToken = default)
     {
+        async Task StepAsync(ProvisioningStep step, string identifier)
+        {
+            progress?.Report(step);
+            await hook.BeforeStepAsync(step, identifier, cancellationToken);
+        }
+
         var validation = Tenant.Validate(values.Identifier, values.DisplayName, values.Tier, values.TimeZone, values.Currency, values.DatabaseTarget);
         if (validation.Count > 0)
             throw new TenantValidationException(validation);
@@ -45,42 +55,42 @@ public sealed class TenantProvisioner(
             // A deleted tenant of the same name whose drop was cut short must not hand its storage to the new one.
             if (await catalog.FindDeletedAsync(values.Identifier, cancellationToken) is { } deleted)
                 await DropStorageAsync(deleted, cancellationToken);
-            await hook.BeforeStepAsync(ProvisioningStep.CatalogRow, values.Identifier, cancellationToken);
-            tenant = await catalog.CreateAsync(values, cancellationToken);
+            await StepAsync(ProvisioningStep.CatalogRow, values.Identifier);
+            tenant = await catalog.CreateAsync(values, actor, cancellationToken);
         }
 
-        await hook.BeforeStepAsync(ProvisioningStep.Storage, tenant.Identifier, cancellationToken);
+        await StepAsync(ProvisioningStep.Storage, tenant.Identifier);
         await CreateStorageAsync(tenant, cancellationToken);
 
-        await hook.BeforeStepAsync(ProvisioningStep.Migrations, tenant.Identifier, cancellationToken);
+        await StepAsync(ProvisioningStep.Migrations, tenant.Identifier);
         await migrator.MigrateTenantLockedAsync(tenant, cancellationToken);
 
-        await hook.BeforeStepAsync(ProvisioningStep.Seed, tenant.Identifier, cancellationToken);
+        await StepAsync(ProvisioningStep.Seed, tenant.Identifier);
         await SeedAsync(tenant, locations ?? [], cancellationToken);
 
-        await hook.BeforeStepAsync(ProvisioningStep.Activate, tenant.Identifier, cancellationToken);
+        await StepAsync(ProvisioningStep.Activate, tenant.Identifier);
         var active = await catalog.ActivateAsync(tenant.Identifier, cancellationToken);
         logger.LogInformation("Provisioned tenant {TenantId} ({Tier}) in {Elapsed} ms",
             active.Identifier, active.Tier, clock.GetElapsedTime(started).TotalMilliseconds);
         return active;
     }
 
-    public Task<TenantInfo> SuspendAsync(string identifier, CancellationToken cancellationToken = default) =>
-        catalog.SuspendAsync(identifier, cancellationToken);
+    public Task<TenantInfo> SuspendAsync(string identifier, StaffActor? actor = null, CancellationToken cancellationToken = default) =>
+        catalog.SuspendAsync(identifier, actor, cancellationToken);
 
-    public Task<TenantInfo> ResumeAsync(string identifier, CancellationToken cancellationToken = default) =>
-        catalog.ResumeAsync(identifier, cancellationToken);
+    public Task<TenantInfo> ResumeAsync(string identifier, StaffActor? actor = null, CancellationToken cancellationToken = default) =>
+        catalog.ResumeAsync(identifier, actor, cancellationToken);
 
     /// <summary>
     /// Marks the tenant deleted (it stops being served at once), then drops its schema or database. A re-run after
     /// a crash finishes the drop.
     /// </summary>
-    public async Task DeleteAsync(string identifier, CancellationToken cancellationToken = default)
+    public async Task DeleteAsync(string identifier, StaffActor? actor = null, CancellationToken cancellationToken = default)
     {
         await using var tenantLock = await AdvisoryLock.AcquireAsync(sources.PlatformOwner, DatabaseMigrator.LockName(identifier), cancellationToken);
         var tenant = await catalog.FindLiveAsync(identifier, cancellationToken);
         if (tenant is not null)
-            tenant = await catalog.MarkDeletedAsync(identifier, cancellationToken);
+            tenant = await catalog.MarkDeletedAsync(identifier, actor, cancellationToken);
         else
             tenant = await catalog.FindDeletedAsync(identifier, cancellationToken)
                 ?? throw new KeyNotFoundException($"There is no tenant '{identifier}'.");

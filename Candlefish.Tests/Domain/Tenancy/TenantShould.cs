@@ -32,6 +32,29 @@ public class TenantShould
     }
 
     [Fact]
+    public void Change_its_products_while_suspended()
+    {
+        var tenant = NewTenant();
+        tenant.Activate(Now);
+        tenant.Suspend(Now);
+
+        tenant.ChangeProducts(Products.Paintbox | Products.PromoterOS, Now.AddDays(1));
+
+        Assert.Equal(Products.Paintbox | Products.PromoterOS, tenant.Products);
+        Assert.Equal(Now.AddDays(1), tenant.UpdatedAt);
+    }
+
+    [Fact]
+    public void Refuse_to_change_a_deleted_tenant_s_products()
+    {
+        var tenant = NewTenant();
+        tenant.MarkDeleted(Now);
+
+        Assert.Throws<InvalidOperationException>(() => tenant.ChangeProducts(Products.Paintbox, Now));
+        Assert.Equal(Products.CrownTrophy, tenant.Products);
+    }
+
+    [Fact]
     public void Refuse_to_resume_a_deleted_tenant()
     {
         var tenant = NewTenant();

@@ -15,7 +15,7 @@ public sealed class SupportSessionTests(DemoCatalogApp app) : IClassFixture<Demo
     private async Task<(SupportSession Session, string Token)> StartAsync(string tenant, string reason = "Customer reports a missing location")
     {
         var staff = await app.AddUserAsync(TenantInfo.Platform, "support-agent@candlefish.test", Candlefish.Domain.Platform.Access.Role.Staff);
-        return await Sessions.StartAsync((await app.Catalog.FindLiveAsync(tenant))!, staff.Id, staff.Email!, "Sam Support", reason);
+        return await Sessions.StartAsync((await app.Catalog.FindLiveAsync(tenant))!, new(staff.Id, staff.Email!, "Sam Support"), reason);
     }
 
     private HttpClient ClientAt(string tenant) =>
@@ -67,7 +67,7 @@ public sealed class SupportSessionTests(DemoCatalogApp app) : IClassFixture<Demo
         await OpenAsync(client, token);
         var during = await client.GetAsync("/locations");
 
-        await Sessions.EndAsync(session.Id);
+        await Sessions.EndAsync(session.Id, (await app.Catalog.FindLiveAsync("kindhome"))!);
         var after = await client.GetAsync("/locations");
         var owner = await app.SignedInClientAsync("kindhome", DemoUsers.Email("owner", "kindhome"));
         var visits = await owner.GetStringAsync("/settings/support");
@@ -76,6 +76,9 @@ public sealed class SupportSessionTests(DemoCatalogApp app) : IClassFixture<Demo
         Assert.Contains("/account/login", after.Headers.Location!.OriginalString);
         Assert.Contains("Checking the Denver location&#x27;s phone number", visits);
         Assert.Contains("Sam Support", visits);
+        var audit = (await app.Services.GetRequiredService<Candlefish.Infrastructure.Platform.Audit.AuditLog>().ListAsync("kindhome")).Page;
+        Assert.Contains(audit, e => e.Action == "support.start" && e.After!.Contains("Checking the Denver"));
+        Assert.Contains(audit, e => e.Action == "support.end");
     }
 
     [Fact]
@@ -113,9 +116,9 @@ public sealed class SupportSessionTests(DemoCatalogApp app) : IClassFixture<Demo
         var paused = (await app.Catalog.FindLiveAsync("paused"))!;
 
         var noReason = await Assert.ThrowsAsync<Candlefish.Domain.DomainValidationException>(() =>
-            Sessions.StartAsync(acme, staff.Id, staff.Email!, "Sam", " "));
+            Sessions.StartAsync(acme, new(staff.Id, staff.Email!, "Sam"), " "));
         var suspended = await Assert.ThrowsAsync<Candlefish.Domain.DomainValidationException>(() =>
-            Sessions.StartAsync(paused, staff.Id, staff.Email!, "Sam", "Looking at a problem"));
+            Sessions.StartAsync(paused, new(staff.Id, staff.Email!, "Sam"), "Looking at a problem"));
 
         Assert.Contains("Reason", noReason.Errors.Keys);
         Assert.Contains("Tenant", suspended.Errors.Keys);

@@ -16,10 +16,10 @@ public static class AccountEndpoints
             return TypedResults.LocalRedirect("/account/login");
         }).ExcludeFromDescription();
 
-        app.MapPost("/account/support/end", async (HttpContext context, Infrastructure.Platform.Support.SupportSessions sessions) =>
+        app.MapPost("/account/support/end", async (HttpContext context, Infrastructure.Platform.Support.SupportSessions sessions, Infrastructure.Tenancy.ITenantContext tenants) =>
         {
-            if (context.User.SessionOf() is { } session)
-                await sessions.EndAsync(session);
+            if (context.User.SessionOf() is { } session && tenants.Tenant is { } tenant)
+                await sessions.EndAsync(session, tenant);
             await context.SignOutAsync(IdentityConstants.ApplicationScheme);
             return TypedResults.LocalRedirect("/account/login");
         }).ExcludeFromDescription();
