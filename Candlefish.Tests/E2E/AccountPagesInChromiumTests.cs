@@ -31,4 +31,24 @@ public class AccountPagesInChromiumTests(BrowserFixture browser) : BrowserTests(
         Assert.Equal(10, await setup.RecoveryCodes.CountAsync());
         await Assertions.Expect(signedIn.TenantNameInHeader).ToHaveTextAsync("Acme Trophies & Awards");
     }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_for_fifteen_minutes()
+    {
+        const string email = "forgetful@encore.test";
+        await Server.App.AddUserAsync((await Server.App.Catalog.FindLiveAsync("encore"))!, email, Role.Employee);
+        var tab = await NewPageAsync();
+        var signIn = await SignInPage.OpenAsync(tab, Server.App.UrlFor("encore", "/account/login"));
+
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            await signIn.SubmitAsync(email, $"wrong-password-{attempt}");
+            await Assertions.Expect(signIn.Message).ToBeVisibleAsync();
+        }
+        await signIn.SubmitAsync(email, Accounts.Password); // the right one, too late
+
+        await Assertions.Expect(signIn.Message).ToContainTextAsync("locked for 15 minutes");
+        Assert.Contains("/account/login", tab.Url);
+        await tab.ScreenshotAsync(new() { Path = Path.Combine(Environment.GetEnvironmentVariable("CANDLEFISH_SCREENSHOTS") ?? Path.GetTempPath(), "sign-in-locked.png") });
+    }
 }

@@ -22,7 +22,7 @@ public class StaffConsoleInChromiumTests(BrowserFixture browser) : BrowserTests(
     }
 
     [Fact]
-    public async Task Staff_create_a_tenant_watch_it_provision_read_the_invitation_change_it_see_the_audit_log_and_delete_it()
+    public async Task Staff_create_a_tenant_whose_owner_accepts_the_emailed_invitation_then_change_it_see_the_audit_log_and_delete_it()
     {
         var tab = await SignedInPageAsync(null, options: new() { ViewportSize = new() { Width = 1280, Height = 800 } });
         var tenants = await AdminTenantsPage.OpenAsync(tab, Server.App.UrlFor(null, "/admin/tenants"));
@@ -50,6 +50,23 @@ public class StaffConsoleInChromiumTests(BrowserFixture browser) : BrowserTests(
         await ScreenshotAtBothWidthsAsync(tenant, "admin-tenant");
         await tenant.ScrollToOutboxAsync();
         await tenant.ScreenshotAsync("admin-tenant-outbox");
+
+        // The owner opens the emailed link in their own browser, chooses a password, and is in their business only.
+        var link = System.Text.RegularExpressions.Regex.Match((await invitation.GetByTestId("mail-body").TextContentAsync())!,
+            @"http://harbor-lights\.localhost:\d+/account/accept-invitation\?token=[A-Za-z0-9_%-]+").Value;
+        var ownerTab = await NewPageAsync();
+        await ownerTab.GotoAsync(link);
+        await ownerTab.GetByTestId("display-name").FillAsync("Hana Harbor");
+        await ownerTab.GetByTestId("password").FillAsync("tide-pool-lantern-77");
+        await ownerTab.GetByTestId("confirm-password").FillAsync("tide-pool-lantern-77");
+        await ownerTab.GetByTestId("accept").ClickAsync();
+        await Assertions.Expect(ownerTab.GetByTestId("tenant-home")).ToBeVisibleAsync();
+        await Assertions.Expect(ownerTab.GetByTestId("tenant-name")).ToHaveTextAsync("Harbor Lights Trophies");
+        await Assertions.Expect(ownerTab.GetByTestId("user-role")).ToHaveTextAsync("Owner");
+        await ownerTab.GotoAsync(Server.App.UrlFor("acme", "/locations"));
+        await ownerTab.WaitForURLAsync("**/account/login**"); // signed in at harbor-lights only: a stranger at acme
+        await ownerTab.GotoAsync(link);
+        await Assertions.Expect(ownerTab.GetByTestId("status-message")).ToContainTextAsync("already been used");
 
         await tenant.ToggleProductAndSaveAsync("Paintbox");
         await Assertions.Expect(tenant.Products).ToHaveTextAsync("Paintbox, Crown Trophy");

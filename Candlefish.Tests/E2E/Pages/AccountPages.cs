@@ -25,6 +25,8 @@ public sealed class SignInPage(IPage page)
         return new SignInPage(page);
     }
 
+    public ILocator Message => page.GetByTestId("status-message");
+
     /// <summary>Submits the password step; what follows depends on the account (the workspace, or the code step).</summary>
     public async Task SubmitAsync(string email, string password)
     {
