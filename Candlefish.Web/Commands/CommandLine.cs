@@ -40,10 +40,19 @@ public static class CommandLine
         return false;
     }
 
-    /// <summary>The demo tenants and their people, only into an empty catalog.</summary>
+    /// <summary>
+    /// The demo tenants (only into an empty catalog) and their people (added where missing, so a local database made
+    /// before people existed gets them too). Only where the demo is asked for: never in production.
+    /// </summary>
     private static async Task SeedDemoAsync(WebApplication app)
     {
-        if (await app.Services.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync())
-            await Identity.DemoUsers.SeedAsync(app.Services, DemoSeeder.Tenants.Select(t => t.Identifier));
+        await app.Services.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync();
+        // Only into tenants that are the demo's own (same identifier and name), never a real business called acme.
+        var store = app.Services.GetRequiredService<ITenantStore>();
+        var demo = new List<string>();
+        foreach (var tenant in DemoSeeder.Tenants)
+            if (await store.FindAsync(tenant.Identifier) is { } found && found.DisplayName == tenant.DisplayName)
+                demo.Add(tenant.Identifier);
+        await Identity.DemoUsers.SeedAsync(app.Services, demo);
     }
 }
