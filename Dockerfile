@@ -56,6 +56,7 @@ ENV APP_UID=1654 \
     ASPNETCORE_HTTP_PORTS=8080 \
     ASPNETCORE_ENVIRONMENT=Production \
     Candlefish__DataPath=/data \
+    Candlefish__Storage__Root=/data/files \
     Candlefish__Chromium__ExecutablePath=/usr/bin/chromium \
     PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
