@@ -60,6 +60,14 @@ cf_pg_start() {
   mkdir -p "$secrets"
   chmod 700 "$secrets"
 
+  # A throw-away cluster (tests, benchmarks) left behind by a deleted checkout at the same path: its password went
+  # with that checkout, and nothing in it is worth keeping, so start over. The app's cluster is never wiped.
+  if [[ "$name" != app && -f "$data/PG_VERSION" && ! -s "$secrets/password" ]]; then
+    echo "Removing the orphaned $name cluster in $base (its checkout's password is gone)…" >&2
+    "${run_as[@]}" "$bin/pg_ctl" -D "$data" -m immediate stop >/dev/null 2>&1 || true
+    rm -rf "$data" "$socket"
+  fi
+
   # The password lives with the checkout (readable by its user only); the server keeps only its hash.
   if [[ ! -s "$secrets/password" || ! -f "$data/PG_VERSION" ]]; then
     if [[ ! -f "$data/PG_VERSION" ]]; then
