@@ -116,22 +116,32 @@ public static partial class Accounts
     public static async Task<string> SessionCookieAsync(this CandlefishApp app, string? tenant, string email, string password = Password)
     {
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false, BaseAddress = new Uri($"http://{HostOf(tenant)}") });
-        var get = await client.GetAsync("/account/login");
-        var antiforgery = CookiesOf(get);
-        var post = new HttpRequestMessage(HttpMethod.Post, "/account/login")
+        var response = await client.PostFormWithoutJarAsync("/account/login", "login", new() { ["Form.Email"] = email, ["Form.Password"] = password });
+        return SessionCookieOf(response);
+    }
+
+    /// <summary>
+    /// <see cref="PostFormAsync"/> for a client without a cookie jar: the antiforgery cookie from the GET is sent back
+    /// by hand, and the response's cookies are left for the caller to read.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostFormWithoutJarAsync(this HttpClient jarless, string path, string formName, Dictionary<string, string> fields)
+    {
+        var page = await jarless.GetAsync(path);
+        var post = new HttpRequestMessage(HttpMethod.Post, path)
         {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>(fields)
             {
-                ["_handler"] = "login",
-                ["__RequestVerificationToken"] = AntiforgeryToken(await get.Content.ReadAsStringAsync()),
-                ["Form.Email"] = email,
-                ["Form.Password"] = password,
+                ["_handler"] = formName,
+                ["__RequestVerificationToken"] = AntiforgeryToken(await page.Content.ReadAsStringAsync()),
             }),
         };
-        post.Headers.Add("Cookie", antiforgery);
-        var response = await client.SendAsync(post);
-        return CookiesOf(response).Split("; ").Single(c => c.StartsWith(".candlefish.session=", StringComparison.Ordinal));
+        post.Headers.Add("Cookie", CookiesOf(page));
+        return await jarless.SendAsync(post);
     }
+
+    /// <summary>The session cookie a response sets, as a <c>Cookie</c> header value (a sign-out before it clears the old one).</summary>
+    public static string SessionCookieOf(HttpResponseMessage response) =>
+        CookiesOf(response).Split("; ").Last(c => c.StartsWith(".candlefish.session=", StringComparison.Ordinal) && c.Length > ".candlefish.session=".Length);
 
     private static string CookiesOf(HttpResponseMessage response) =>
         string.Join("; ", response.Headers.TryGetValues("Set-Cookie", out var values) ? values.Select(v => v.Split(';')[0]) : []);

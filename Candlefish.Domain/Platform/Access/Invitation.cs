@@ -1,6 +1,4 @@
 using System.Net.Mail;
-using System.Security.Cryptography;
-using System.Text;
 using Candlefish.Domain.Tenancy;
 
 namespace Candlefish.Domain.Platform.Access;
@@ -14,8 +12,7 @@ public enum InvitationStatus
 }
 
 /// <summary>
-/// An invitation to join a tenant in a role. The emailed token is single-use and only its SHA-256 hash is kept, so
-/// a leaked database does not hand out accounts.
+/// An invitation to join a tenant in a role. The emailed <see cref="OneTimeToken"/> is single-use; only its hash is kept.
 /// </summary>
 public sealed class Invitation : ITenantOwned
 {
@@ -47,13 +44,13 @@ public sealed class Invitation : ITenantOwned
         if (errors.Count > 0)
             throw new DomainValidationException(errors);
 
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var token = OneTimeToken.New();
         return (new Invitation
         {
             Id = Guid.CreateVersion7(now),
             Email = normalized!,
             Role = role,
-            TokenHash = Hash(token),
+            TokenHash = OneTimeToken.Hash(token),
             InvitedBy = invitedBy,
             CreatedAt = now,
             ExpiresAt = now + (lifetime ?? DefaultLifetime),
@@ -65,9 +62,6 @@ public sealed class Invitation : ITenantOwned
         : RevokedAt is not null ? InvitationStatus.Revoked
         : now >= ExpiresAt ? InvitationStatus.Expired
         : InvitationStatus.Pending;
-
-    public bool Matches(string token) =>
-        CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(token)), Encoding.ASCII.GetBytes(TokenHash));
 
     public void Accept(DateTimeOffset now)
     {
@@ -90,9 +84,6 @@ public sealed class Invitation : ITenantOwned
         InvitationStatus.Expired => "This invitation has expired. Ask for a new one.",
         _ => "",
     };
-
-    /// <summary>The hex SHA-256 of a token: what is stored and looked up.</summary>
-    public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
     /// <summary>The address trimmed and lower-cased, or null when it is not an email address.</summary>
     public static string? NormalizeEmail(string? email)

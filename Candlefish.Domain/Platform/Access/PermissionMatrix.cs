@@ -33,10 +33,6 @@ public sealed class PermissionMatrix
         _ => false,
     };
 
-    public IReadOnlySet<string> GrantedTo(Role role) =>
-        role == Role.Owner ? Permissions.All.Select(p => p.Name).ToHashSet()
-        : _granted.TryGetValue(role, out var set) ? set : new HashSet<string>();
-
     /// <summary>The matrix with one grant changed. Only managers' and employees' permissions can change.</summary>
     public PermissionMatrix With(Role role, string permission, bool granted)
     {

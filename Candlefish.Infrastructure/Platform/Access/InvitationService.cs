@@ -49,9 +49,9 @@ public sealed class InvitationService(TenantDbContext db, UserManager<Candlefish
 
     public async Task<(Invitation? Invitation, string? Problem)> FindPendingAsync(string? token, CancellationToken cancellationToken = default)
     {
-        if (string.IsNullOrWhiteSpace(token) || token.Length > 100)
+        if (!OneTimeToken.IsPlausible(token))
             return (null, "This invitation link is incomplete. Open the link from the email again.");
-        var hash = Invitation.Hash(token);
+        var hash = OneTimeToken.Hash(token!);
         var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.TokenHash == hash, cancellationToken);
         if (invitation is null)
             return (null, "This invitation link is not valid here. Check that you opened it at the address in the email.");

@@ -1,30 +1,23 @@
 using Candlefish.Domain.Platform.Access;
 using Candlefish.Domain.Tenancy;
 using Candlefish.Infrastructure.Persistence;
+using Candlefish.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace Candlefish.Infrastructure.Platform.Access;
 
-/// <summary>
-/// Each tenant's permission matrix, read on every authorization check and so cached per tenant (bounded, short
-/// expiry so another app instance picks up an owner's change within a minute; this instance at once).
-/// </summary>
+/// <summary>Each tenant's permission matrix, read on every authorization check and so cached per tenant.</summary>
 public sealed class PermissionMatrixStore(TenantDbContextFactory contexts) : IDisposable
 {
-    private static readonly TimeSpan Expiry = TimeSpan.FromMinutes(1);
-    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = 10_000 });
+    private readonly TenantCache<PermissionMatrix> _cache = new();
 
-    public async ValueTask<PermissionMatrix> GetAsync(TenantInfo tenant, CancellationToken cancellationToken = default)
-    {
-        if (_cache.TryGetValue(tenant.Id, out PermissionMatrix? cached))
-            return cached!;
-        await using var db = await contexts.CreateAsync(tenant, cancellationToken);
-        var rows = await db.RolePermissions.AsNoTracking().Select(r => new { r.Role, r.Permission, r.Granted }).ToListAsync(cancellationToken);
-        var matrix = PermissionMatrix.From(rows.Select(r => (r.Role, r.Permission, r.Granted)));
-        _cache.Set(tenant.Id, matrix, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = Expiry });
-        return matrix;
-    }
+    public ValueTask<PermissionMatrix> GetAsync(TenantInfo tenant, CancellationToken cancellationToken = default) =>
+        _cache.GetOrLoadAsync(tenant.Id, async ct =>
+        {
+            await using var db = await contexts.CreateAsync(tenant, ct);
+            var rows = await db.RolePermissions.AsNoTracking().Select(r => new { r.Role, r.Permission, r.Granted }).ToListAsync(ct);
+            return PermissionMatrix.From(rows.Select(r => (r.Role, r.Permission, r.Granted)));
+        }, cancellationToken);
 
     public async Task SaveAsync(TenantInfo tenant, PermissionMatrix matrix, CancellationToken cancellationToken = default)
     {
@@ -38,7 +31,7 @@ public sealed class PermissionMatrixStore(TenantDbContextFactory contexts) : IDi
                 db.RolePermissions.Add(new RolePermissionGrant { Role = role, Permission = permission, Granted = granted });
         }
         await db.SaveChangesAsync(cancellationToken);
-        _cache.Remove(tenant.Id);
+        _cache.Invalidate(tenant.Id);
     }
 
     public void Dispose() => _cache.Dispose();

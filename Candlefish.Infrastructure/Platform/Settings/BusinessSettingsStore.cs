@@ -2,8 +2,8 @@ using Candlefish.Domain.Platform.Settings;
 using Candlefish.Domain.Tenancy;
 using Candlefish.Infrastructure.Persistence;
 using Candlefish.Infrastructure.Platform.Files;
+using Candlefish.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace Candlefish.Infrastructure.Platform.Settings;
 
@@ -15,27 +15,22 @@ public sealed record BusinessSettingsView(bool AllowCustomerRegistration, string
 
 /// <summary>
 /// Reads and changes a tenant's <see cref="BusinessSettings"/>; the logo's bytes go to the file store under the
-/// tenant's id. Cached per tenant with a short expiry, so another app instance sees an owner's change within a
-/// minute, this one at once.
+/// tenant's id. Cached per tenant (<see cref="TenantCache{T}"/>).
 /// </summary>
 public sealed class BusinessSettingsStore(TenantDbContextFactory contexts, IFileStore files, TimeProvider clock) : IDisposable
 {
-    private static readonly TimeSpan Expiry = TimeSpan.FromMinutes(1);
-    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = 10_000 });
+    private readonly TenantCache<BusinessSettingsView> _cache = new();
 
-    public async ValueTask<BusinessSettingsView> GetAsync(TenantInfo tenant, CancellationToken cancellationToken = default)
-    {
-        if (tenant.IsPlatform)
-            return BusinessSettingsView.Defaults;
-        if (_cache.TryGetValue(tenant.Id, out BusinessSettingsView? cached))
-            return cached!;
-        await using var db = await contexts.CreateAsync(tenant, cancellationToken);
-        var view = await db.BusinessSettings.AsNoTracking()
-            .Select(s => new BusinessSettingsView(s.AllowCustomerRegistration, s.LogoFile))
-            .FirstOrDefaultAsync(cancellationToken) ?? BusinessSettingsView.Defaults;
-        _cache.Set(tenant.Id, view, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = Expiry });
-        return view;
-    }
+    public ValueTask<BusinessSettingsView> GetAsync(TenantInfo tenant, CancellationToken cancellationToken = default) =>
+        tenant.IsPlatform
+            ? ValueTask.FromResult(BusinessSettingsView.Defaults)
+            : _cache.GetOrLoadAsync(tenant.Id, async ct =>
+            {
+                await using var db = await contexts.CreateAsync(tenant, ct);
+                return await db.BusinessSettings.AsNoTracking()
+                    .Select(s => new BusinessSettingsView(s.AllowCustomerRegistration, s.LogoFile))
+                    .FirstOrDefaultAsync(ct) ?? BusinessSettingsView.Defaults;
+            }, cancellationToken);
 
     public Task SetCustomerRegistrationAsync(TenantInfo tenant, bool allowed, CancellationToken cancellationToken = default) =>
         ChangeAsync(tenant, (s, now) => s.SetCustomerRegistration(allowed, now), cancellationToken);
@@ -104,7 +99,7 @@ public sealed class BusinessSettingsStore(TenantDbContextFactory contexts, IFile
         if (beforeSave is not null)
             await beforeSave();
         await db.SaveChangesAsync(cancellationToken);
-        _cache.Remove(tenant.Id);
+        _cache.Invalidate(tenant.Id);
         return result;
     }
 

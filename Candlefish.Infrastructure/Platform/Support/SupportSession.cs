@@ -1,12 +1,9 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace Candlefish.Infrastructure.Platform.Support;
 
 /// <summary>
 /// A Candlefish staff member's read-only visit to a business tenant, for support. Kept in the catalog (it spans the
-/// platform and the tenant): the tenant's owner sees every one, with its reason. The link that opens it works once
-/// and only its hash is kept.
+/// platform and the tenant): the tenant's owner sees every one, with its reason. The link that opens it carries a
+/// <see cref="Domain.Platform.Access.OneTimeToken"/>.
 /// </summary>
 public sealed class SupportSession
 {
@@ -26,6 +23,4 @@ public sealed class SupportSession
     public DateTimeOffset? EndedAt { get; set; }
 
     public bool IsActiveAt(DateTimeOffset now) => OpenedAt is not null && EndedAt is null && now < ExpiresAt;
-
-    public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }

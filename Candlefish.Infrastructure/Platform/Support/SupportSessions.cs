@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using Candlefish.Domain;
+using Candlefish.Domain.Platform.Access;
 using Candlefish.Domain.Tenancy;
 using Candlefish.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +23,7 @@ public sealed class SupportSessions(IDbContextFactory<CatalogDbContext> contexts
             throw new DomainValidationException(errors);
 
         var now = clock.GetUtcNow();
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var token = OneTimeToken.New();
         var session = new SupportSession
         {
             Id = Guid.CreateVersion7(now),
@@ -32,7 +32,7 @@ public sealed class SupportSessions(IDbContextFactory<CatalogDbContext> contexts
             StaffEmail = staff.Email,
             StaffName = staff.Name,
             Reason = reason.Trim(),
-            TokenHash = SupportSession.Hash(token),
+            TokenHash = OneTimeToken.Hash(token),
             CreatedAt = now,
             ExpiresAt = now + SupportSession.LinkLifetime,
         };
@@ -48,9 +48,9 @@ public sealed class SupportSessions(IDbContextFactory<CatalogDbContext> contexts
     /// <summary>Uses up the link at the tenant's host: the session opens for up to two hours. Null when the link is not good here.</summary>
     public async Task<SupportSession?> OpenAsync(string token, TenantInfo tenant, CancellationToken cancellationToken = default)
     {
-        if (string.IsNullOrWhiteSpace(token) || token.Length > 100)
+        if (!OneTimeToken.IsPlausible(token))
             return null;
-        var hash = SupportSession.Hash(token);
+        var hash = OneTimeToken.Hash(token);
         var now = clock.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         // One UPDATE both checks and uses the link, so two tabs racing with it cannot both open a session.

@@ -123,7 +123,7 @@ public sealed partial class WorkspaceSettingsTests(DemoCatalogApp app) : IClassF
         await InTenantAsync(acme, async _ =>
         {
             await using var scope = app.Services.CreateAsyncScope();
-            var link = app.Services.GetRequiredService<TenantUrls>().For(acme, InvitationsPage.AcceptPath);
+            var link = app.Services.GetRequiredService<TenantUrls>().For(acme, TenantUrls.AcceptInvitationPath);
             return await scope.ServiceProvider.GetRequiredService<InvitationService>().InviteAsync(email, Role.Customer, "Olivia Owner", link);
         });
         string body;
