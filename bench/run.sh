@@ -72,17 +72,21 @@ heap="$(dotnet bench/Candlefish.Bench/bin/Release/net10.0/Candlefish.Bench.dll h
 echo "$heap"
 
 # The API needs a signed-in caller: the bench user's session cookie for each measured tenant (the baseline has no
-# tenant layer at all, authentication included).
-schema_cookie="$(dotnet bench/Candlefish.Bench/bin/Release/net10.0/Candlefish.Bench.dll cookie --url "$url" --tenant bench-schema)"
-db_cookie="$(dotnet bench/Candlefish.Bench/bin/Release/net10.0/Candlefish.Bench.dll cookie --url "$url" --tenant bench-db)"
-
-# name|Host header|path|Cookie header
-targets=(
-  "baseline (schema db)|localhost|/bench/baseline/locations?tenant=bench-schema|none=1"
-  "Schema tier|bench-schema.localhost|/api/v1/locations?pageSize=50|$schema_cookie"
-  "baseline (tenant db)|localhost|/bench/baseline/locations?tenant=bench-db|none=1"
-  "Database tier|bench-db.localhost|/api/v1/locations?pageSize=50|$db_cookie"
-)
+# tenant layer at all, authentication included). A browser takes the renewed cookie Identity sends once the
+# security-stamp interval (5 min) has passed; wrk does not, so every request after that would look the user up
+# again. Each round therefore signs in afresh, as a browser's cookie would be renewed.
+sign_in() {
+  schema_cookie="$(dotnet bench/Candlefish.Bench/bin/Release/net10.0/Candlefish.Bench.dll cookie --url "$url" --tenant bench-schema)"
+  db_cookie="$(dotnet bench/Candlefish.Bench/bin/Release/net10.0/Candlefish.Bench.dll cookie --url "$url" --tenant bench-db)"
+  # name|Host header|path|Cookie header
+  targets=(
+    "baseline (schema db)|localhost|/bench/baseline/locations?tenant=bench-schema|none=1"
+    "Schema tier|bench-schema.localhost|/api/v1/locations?pageSize=50|$schema_cookie"
+    "baseline (tenant db)|localhost|/bench/baseline/locations?tenant=bench-db|none=1"
+    "Database tier|bench-db.localhost|/api/v1/locations?pageSize=50|$db_cookie"
+  )
+}
+sign_in
 for t in "${targets[@]}"; do
   IFS='|' read -r _ host path cookie <<<"$t"
   rows="$(curl -fs -H "Host: $host" -H "Cookie: $cookie" "$url$path" | grep -o '"id"' | wc -l)"
@@ -108,6 +112,7 @@ pooled_p99() {
     | awk '{ v[NR] = $1; k[NR] = $2; n += $2 } END { t = 0; for (i = 1; i <= NR; i++) { t += k[i]; if (t >= 0.99 * n) { printf "%.1f", v[i] / 1000; exit } } }'
 }
 for round in 1 2 3 4 5; do
+  sign_in
   for t in "${targets[@]}"; do
     IFS='|' read -r name host path cookie <<<"$t"
     out="$(HISTOGRAM="$histograms/$(slug "$name")-$round" wrk -t2 -c"$connections" -d"${duration}s" --latency \
