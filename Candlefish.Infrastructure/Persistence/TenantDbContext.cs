@@ -1,4 +1,10 @@
 using System.Reflection;
+using Candlefish.Domain.CrownTrophy.Catalog;
+using Candlefish.Domain.CrownTrophy.Customers;
+using Candlefish.Domain.CrownTrophy.Inventory;
+using Candlefish.Domain.CrownTrophy.Orders;
+using Candlefish.Domain.CrownTrophy.Proofs;
+using Candlefish.Domain.CrownTrophy.Purchasing;
 using Candlefish.Domain.Tenancy;
 using Candlefish.Domain.Platform.Access;
 using Candlefish.Domain.Platform.Email;
@@ -80,6 +86,20 @@ public sealed class TenantDbContext
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<RolePermissionGrant> RolePermissions => Set<RolePermissionGrant>();
     public DbSet<Domain.Platform.Settings.BusinessSettings> BusinessSettings => Set<Domain.Platform.Settings.BusinessSettings>();
+
+    // Crown Trophy (configured in Infrastructure/CrownTrophy/<feature>); an aggregate's children load through its root.
+    public DbSet<Vendor> Vendors => Set<Vendor>();
+    public DbSet<Product> Products => Set<Product>();
+    public DbSet<EngravingOption> EngravingOptions => Set<EngravingOption>();
+    public DbSet<PriceGroup> PriceGroups => Set<PriceGroup>();
+    public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<Order> Orders => Set<Order>();
+    public DbSet<Proof> Proofs => Set<Proof>();
+    public DbSet<StockLevel> StockLevels => Set<StockLevel>();
+    public DbSet<StockMovement> StockMovements => Set<StockMovement>();
+    public DbSet<Transfer> Transfers => Set<Transfer>();
+    public DbSet<Stocktake> Stocktakes => Set<Stocktake>();
+    public DbSet<PurchaseOrder> PurchaseOrders => Set<PurchaseOrder>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -7,19 +7,20 @@ public sealed record QuantityBreak(int MinQuantity, decimal UnitPrice);
 public sealed record PricedProduct(string Sku, decimal BasePrice, IReadOnlyList<QuantityBreak> QuantityBreaks, bool RequiresProof = false);
 
 /// <summary>
-/// A customer price group (school, league, corporate…): a discount off the list price, or a fixed price per SKU that
-/// replaces the list price (and its quantity breaks) for that product.
+/// What a customer price group (school, league, corporate…) does to prices: a discount off the list price, or a fixed
+/// price per SKU that replaces the list price (and its quantity breaks) for that product. The catalog's
+/// <c>Catalog.PriceGroup</c> entity makes one (<c>ToPricing</c>).
 /// </summary>
-public sealed record PriceGroup(string Name, decimal DiscountPercent, IReadOnlyDictionary<string, decimal>? FixedPrices = null);
+public sealed record GroupPricing(string Name, decimal DiscountPercent, IReadOnlyDictionary<string, decimal>? FixedPrices = null);
 
-/// <summary>An engraving option: a price per engraved line (plate sizes are the catalog's concern).</summary>
-public sealed record EngravingOption(string Name, decimal PricePerLine);
+/// <summary>An engraving option's price per engraved line (plate sizes are the catalog's concern; <c>Catalog.EngravingOption</c> makes one).</summary>
+public sealed record EngravingRate(string Name, decimal PricePerLine);
 
 /// <summary>One line of an order to price: a product, how many, and how many engraved lines on each item.</summary>
-public sealed record LineToPrice(PricedProduct Product, int Quantity, int EngravingLinesPerItem = 0, EngravingOption? Engraving = null);
+public sealed record LineToPrice(PricedProduct Product, int Quantity, int EngravingLinesPerItem = 0, EngravingRate? Engraving = null);
 
 /// <summary>The order-level terms: the customer's group, a rush job, the location's sales tax.</summary>
-public sealed record PricingTerms(PriceGroup? Group = null, bool Rush = false, decimal TaxRatePercent = 0m, decimal RushSurchargePercent = PricingTerms.DefaultRushSurchargePercent)
+public sealed record PricingTerms(GroupPricing? Group = null, bool Rush = false, decimal TaxRatePercent = 0m, decimal RushSurchargePercent = PricingTerms.DefaultRushSurchargePercent)
 {
     public const decimal DefaultRushSurchargePercent = 25m;
 }
@@ -48,7 +49,7 @@ public static class CrownTrophyPricing
     }
 
     /// <summary>The unit price of a product for a quantity and a group, before engraving.</summary>
-    public static decimal UnitPrice(PricedProduct product, int quantity, PriceGroup? group)
+    public static decimal UnitPrice(PricedProduct product, int quantity, GroupPricing? group)
     {
         if (group?.FixedPrices is { } fixedPrices && fixedPrices.TryGetValue(product.Sku, out var fixedPrice))
             return Cents(fixedPrice);
@@ -57,7 +58,7 @@ public static class CrownTrophyPricing
         return Cents(list * (1m - (group?.DiscountPercent ?? 0m) / 100m));
     }
 
-    private static PricedLine PriceLine(LineToPrice line, PriceGroup? group)
+    private static PricedLine PriceLine(LineToPrice line, GroupPricing? group)
     {
         var unit = UnitPrice(line.Product, line.Quantity, group);
         var engraving = line.Engraving is null ? 0m : Cents(line.EngravingLinesPerItem * line.Engraving.PricePerLine);

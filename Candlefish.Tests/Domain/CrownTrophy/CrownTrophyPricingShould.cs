@@ -7,7 +7,7 @@ public class CrownTrophyPricingShould
 {
     private static readonly PricedProduct Plaque = new("PLQ-8X10", 24.00m, [new(10, 21.00m), new(50, 18.50m)], RequiresProof: true);
     private static readonly PricedProduct Medal = new("MED-2", 3.75m, []);
-    private static readonly EngravingOption Laser = new("Laser", 0.35m);
+    private static readonly EngravingRate Laser = new("Laser", 0.35m);
 
     [Theory]
     [InlineData(1, 24.00)]
@@ -22,7 +22,7 @@ public class CrownTrophyPricingShould
     [Fact]
     public void Take_a_group_discount_off_the_break_price()
     {
-        var school = new PriceGroup("School", 10m);
+        var school = new GroupPricing("School", 10m);
 
         Assert.Equal(18.90m, CrownTrophyPricing.UnitPrice(Plaque, 12, school)); // 21.00 less 10%
     }
@@ -30,7 +30,7 @@ public class CrownTrophyPricingShould
     [Fact]
     public void Use_a_group_s_fixed_price_instead_of_breaks_and_discount()
     {
-        var league = new PriceGroup("League", 15m, new Dictionary<string, decimal> { ["MED-2"] = 2.90m });
+        var league = new GroupPricing("League", 15m, new Dictionary<string, decimal> { ["MED-2"] = 2.90m });
 
         Assert.Equal(2.90m, CrownTrophyPricing.UnitPrice(Medal, 500, league));
         Assert.Equal(20.40m, CrownTrophyPricing.UnitPrice(Plaque, 1, league)); // no fixed price: 24.00 less 15%

@@ -1,5 +1,6 @@
 using Candlefish.Domain;
 using Candlefish.Domain.CrownTrophy.Inventory;
+using static Candlefish.Tests.Domain.CrownTrophy.Examples;
 
 namespace Candlefish.Tests.Domain.CrownTrophy;
 
@@ -35,30 +36,40 @@ public class InventoryRulesShould
     [Fact]
     public void Move_stock_out_at_shipping_and_in_at_receiving_with_it_in_transit_between()
     {
-        var store = Guid.NewGuid();
-        var mall = Guid.NewGuid();
-        var transfer = new StockTransfer(store, mall, "PLQ-8X10", 6);
+        var (store, mall, plaque) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        StockLevel[] levels = [Stocked(store, plaque, 10), Stocked(mall, plaque, 0)];
+        var transfer = Transfer.Request(store, mall, new Dictionary<Guid, int> { [plaque] = 6 }, Eli, Now);
 
-        var shipped = transfer.Ship(onHandAtSource: 10);
-        var received = transfer.Receive();
+        var shipped = transfer.Ship(levels, Eli, Now);
+        var inTransit = levels[1].InTransitIn;
+        var received = transfer.Receive(levels, Eli, Now.AddDays(2));
 
         Assert.Equal([(store, -6, 0), (mall, 0, 6)], shipped.Select(m => (m.LocationId, m.OnHandChange, m.InTransitChange)));
         Assert.Equal([(mall, 6, -6)], received.Select(m => (m.LocationId, m.OnHandChange, m.InTransitChange)));
         Assert.Equal(0, shipped.Concat(received).Sum(m => m.OnHandChange + m.InTransitChange)); // nothing created or lost
+        Assert.Equal(6, inTransit);
+        Assert.Equal([(4, 0), (6, 0)], levels.Select(l => (l.OnHand, l.InTransitIn)));
         Assert.Equal(TransferStatus.Received, transfer.Status);
+        Assert.Equal((Now, Now.AddDays(2)), (transfer.ShippedAt, transfer.ReceivedAt));
+        Assert.All(shipped.Concat(received), m => Assert.Equal(transfer.Id, m.ReferenceId));
     }
 
     [Fact]
     public void Refuse_to_ship_more_than_is_on_hand_or_to_receive_twice()
     {
-        var transfer = new StockTransfer(Guid.NewGuid(), Guid.NewGuid(), "MED-2", 6);
+        var (store, mall, medal) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        StockLevel[] levels = [Stocked(store, medal, 5), Stocked(mall, medal, 0)];
+        var transfer = Transfer.Request(store, mall, new Dictionary<Guid, int> { [medal] = 6 }, Eli, Now);
 
-        var short_ = Assert.Throws<DomainValidationException>(() => transfer.Ship(onHandAtSource: 5));
-        transfer.Ship(onHandAtSource: 6);
-        transfer.Receive();
-        var twice = Assert.Throws<DomainValidationException>(() => transfer.Receive());
+        var short_ = Assert.Throws<DomainValidationException>(() => transfer.Ship(levels, Eli, Now));
+        var unchanged = levels[0].OnHand;
+        levels[0].Record(1, 0, StockMovementReason.PurchaseReceipt, null, Eli, Now);
+        transfer.Ship(levels, Eli, Now);
+        transfer.Receive(levels, Eli, Now);
+        var twice = Assert.Throws<DomainValidationException>(() => transfer.Receive(levels, Eli, Now));
 
-        Assert.Contains("Only 5 on hand", short_.Errors["Quantity"][0]);
+        Assert.Contains("Only 5 on hand", short_.Errors["Lines"][0]);
+        Assert.Equal(5, unchanged);
         Assert.Contains("cannot be received", twice.Errors["Status"][0]);
     }
 
@@ -67,7 +78,8 @@ public class InventoryRulesShould
     {
         var location = Guid.NewGuid();
 
-        var error = Assert.Throws<DomainValidationException>(() => new StockTransfer(location, location, "MED-2", 1));
+        var error = Assert.Throws<DomainValidationException>(() =>
+            Transfer.Request(location, location, new Dictionary<Guid, int> { [Guid.NewGuid()] = 1 }, Eli, Now));
 
         Assert.Contains("ToLocationId", error.Errors.Keys);
     }
