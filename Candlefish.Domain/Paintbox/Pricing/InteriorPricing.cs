@@ -130,8 +130,15 @@ public static class InteriorPricing
                 _ => t.Gallons * p.TaxedPricePerGallon(chosen.Paint),
             };
         }
-        var sundries = takeoff.Scopes.Where(s => s.Value.Included && s.Key is not (InteriorScope.Patches or InteriorScope.BathroomAddOn or InteriorScope.PopcornRemoval))
-            .Sum(s => (s.Key == InteriorScope.CustomAddOns ? s.Value.Material : s.Value.Gallons * (s.Key == InteriorScope.Ceilings ? p.TaxedPricePerGallon("Promar 200") : p.TaxedPricePerGallon(chosen.Paint)))) * p.SundriesShare; // AG column
+        // AG614:AG637: 30% sundries on each row's paint (AE), every row but patches (AG626 is blank).
+        var sundries = takeoff.Scopes.Where(s => s.Value.Included && s.Key is not (InteriorScope.Patches or InteriorScope.BathroomAddOn))
+            .Sum(s => s.Key switch
+            {
+                InteriorScope.CustomAddOns => s.Value.Material,
+                InteriorScope.PopcornRemoval => s.Value.Gallons * p.PopcornMaterialPerGallon,
+                InteriorScope.Ceilings => s.Value.Gallons * p.TaxedPricePerGallon("Promar 200"),
+                _ => s.Value.Gallons * p.TaxedPricePerGallon(chosen.Paint),
+            }) * p.SundriesShare;
         var total = products.First(x => x.Name == chosen.Name).Total;
         var d = book.Discounts;
         // S646:S648: "decide by date" 5% and "paint week of" 10% of the Cashmere total, shown rounded to the dollar (TEXT "$#").

@@ -74,6 +74,31 @@ public class BartGoldenTests
         AssertWithin(workbook.Number(InteriorSheet, $"{column}638"), total, 1m, $"{file} {InteriorSheet}!{column}638 ({name} total)");
     }
 
+    [Theory]
+    [InlineData(ExteriorCase)]
+    [InlineData(InteriorCase)]
+    public void Exterior_negotiating_calculator_matches_G175_G178_N174(string file)
+    {
+        var (workbook, import) = Load(file);
+        var n = ExteriorPricing.Price(import.Exterior!, PriceBook.Default).Negotiation;
+        AssertWithin(workbook.Number("Ext Measure", "G175"), n.PriceAfterDiscount, 1m, $"{file} Ext Measure!G175");
+        AssertWithin(workbook.Number("Ext Measure", "G178"), n.MarginAfterDiscount, 0.001m, $"{file} Ext Measure!G178");
+        AssertWithin(workbook.Number("Ext Measure", "N174"), n.MonthlyPayment, 0.01m, $"{file} Ext Measure!N174");
+    }
+
+    [Theory]
+    [InlineData(InteriorCase)]
+    [InlineData(ExteriorCase)]
+    public void Interior_discount_calculator_matches_L645_L648_S644(string file)
+    {
+        var (workbook, import) = Load(file);
+        var n = InteriorPricing.Price(import.Interior!, PriceBook.Default).Negotiation;
+        AssertWithin(workbook.Number(InteriorSheet, "L645"), n.PriceAfterDiscount, 1m, $"{file} {InteriorSheet}!L645");
+        AssertWithin(workbook.Number(InteriorSheet, "L647"), n.TotalDiscountPercent, 0.001m, $"{file} {InteriorSheet}!L647");
+        AssertWithin(workbook.Number(InteriorSheet, "L648"), n.MarginAfterDiscount, 0.001m, $"{file} {InteriorSheet}!L648");
+        AssertWithin(workbook.Number(InteriorSheet, "S644"), n.MonthlyPayment, 0.01m, $"{file} {InteriorSheet}!S644");
+    }
+
     [Fact]
     public void The_reader_understands_every_input_of_both_cases()
     {
