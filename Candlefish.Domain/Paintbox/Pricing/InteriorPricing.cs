@@ -1,10 +1,13 @@
 namespace Candlefish.Domain.Paintbox.Pricing;
 
-/// <summary>The interior scopes of `Int Measure` rows 614–637.</summary>
+/// <summary>
+/// The interior scopes of `Int Measure` rows 614–637. Cabinets (row 620) has no price row any more, but its switch
+/// F620 still gates the built-in shelving gallons (`Interior Pricing Table`!Q16).
+/// </summary>
 public enum InteriorScope
 {
     Walls, AccentWalls, Ceilings, Trim, Doors, Closets, Rails, BuiltInShelving, PantryShelving, Priming, Patches, NailHoles,
-    Sanding, Runs, Masking, Mantels, WoodWindows, PopcornRemoval, Curtains, CustomAddOns, BathroomAddOn,
+    Sanding, Runs, Masking, Mantels, WoodWindows, PopcornRemoval, Curtains, CustomAddOns, BathroomAddOn, Cabinets,
 }
 
 /// <summary>One scope's takeoff: the gallons it needs and the crew's pay (`Interior Pricing Table` column Q, `Interior Crew Sheet` column J).</summary>
@@ -12,7 +15,8 @@ public sealed record ScopeTakeoff(decimal Gallons, decimal CrewPay, decimal Mate
 
 /// <summary>
 /// An interior estimate as the pricing rows of `Int Measure` see it: the whole-house wall area (which sets the wall
-/// margin), each scope's gallons and crew pay, and the budget add-ons (F651 buffer, H651 material, J651 labor).
+/// margin), each scope's gallons and crew pay, the budget add-ons (F651 buffer, H651 material, J651 labor) and, when
+/// it was measured from rooms, what each room measures.
 /// </summary>
 public sealed record InteriorTakeoff(
     decimal WallSqFt,
@@ -21,46 +25,8 @@ public sealed record InteriorTakeoff(
     decimal BudgetMaterial = 0m,
     decimal BudgetLabor = 0m,
     string NegotiatedProduct = "Cashmere",
-    decimal AdditionalDiscount = 0m);
-
-/// <summary>One interior product (a column of `Int Measure` row 613): its paint, its margin (row 612) and wall margins.</summary>
-public sealed record InteriorProductTerms(string Name, string Paint, decimal GrossMargin, decimal WallMarginAtZero, decimal WallMarginAtLargest, bool WallMarginHasFloor);
-
-public sealed record InteriorPriceBook(
-    IReadOnlyList<InteriorProductTerms> Products,
-    IReadOnlyDictionary<string, decimal> PaintPricePerGallon,
-    decimal MaterialTaxFactor,
-    string CeilingPaint,
-    string PrimingPaint,
-    decimal SundriesShare,
-    decimal WallMarginLargestSqFt,
-    decimal PopcornMaterialPerGallon)
-{
-    public decimal TaxedPricePerGallon(string paint) => PaintPricePerGallon[paint] * MaterialTaxFactor;
-
-    public static InteriorPriceBook Default { get; } = new(
-        Products:
-        [
-            // Int Measure J612:Q612 margins; wall margins Interior Pricing Table X9:AA13 over W9:W13 (0 … 4500 sq ft).
-            new("Promar", "Promar 200", 0.56m, 0.56m, 0.56m, false), // J: D842, X15 (no floor)
-            new("Cashmere", "Cashmere", 0.56m, 0.56m, 0.52m, true), // M: D832, Y15
-            new("Duration", "Duration Interior", 0.58m, 0.58m, 0.54m, true), // O: D833, Z15
-            new("Emerald", "Emerald Interior", 0.60m, 0.60m, 0.56m, true), // Q: D834, AA15
-        ],
-        PaintPricePerGallon: new Dictionary<string, decimal>
-        {
-            // Interior Pricing Table C832:C843, pre-tax.
-            ["Cashmere"] = 38.35m, ["Duration Interior"] = 43.00m, ["Emerald Interior"] = 52.88m, ["Superpaint Interior"] = 39.94m,
-            ["Ultra Spec Interior"] = 32.63m, ["Ben Interior"] = 37.13m, ["Regal"] = 51.38m, ["Emerald Urethane"] = 56.99m,
-            ["ProMar 400"] = 24.78m, ["Emerald Designer"] = 60.99m, ["Promar 200"] = 31.35m, ["Stix"] = 60.00m,
-        },
-        MaterialTaxFactor: 1.1m, // D831
-        CeilingPaint: "Promar 200", // J616:Q616 all read D842
-        PrimingPaint: "Stix", // J624 reads D843
-        SundriesShare: 0.3m, // U53
-        WallMarginLargestSqFt: 4500m, // W13
-        PopcornMaterialPerGallon: 1m); // T52
-}
+    decimal AdditionalDiscount = 0m,
+    IReadOnlyList<RoomTakeoff>? Rooms = null);
 
 public sealed record InteriorProductPrice(string Name, IReadOnlyDictionary<InteriorScope, decimal> Scopes, decimal BudgetAddOns, decimal Total);
 
@@ -76,6 +42,9 @@ public sealed record InteriorQuote(IReadOnlyList<InteriorProductPrice> Products,
 /// </summary>
 public static class InteriorPricing
 {
+    /// <summary>Measures the rooms (<see cref="InteriorTakeoffRules"/>) and prices the takeoff.</summary>
+    public static InteriorQuote Price(InteriorEstimate estimate, PriceBook book) => Price(InteriorTakeoffRules.Takeoff(estimate, book), book);
+
     public static InteriorQuote Price(InteriorTakeoff takeoff, PriceBook book)
     {
         var p = book.Interior;

@@ -236,3 +236,231 @@ public sealed record SideJobRates(
         PrivacyWallSqFtPerUnit: 250m, PrivacyWallMaterialPerUnit: 75m, // AX160
         LaborShare: 0.4m); // the "/0.4" of AX160:AX188
 }
+
+/// <summary>One interior product (a column of `Int Measure` row 613): its paint, its margin (row 612) and wall margins.</summary>
+public sealed record InteriorProductTerms(string Name, string Paint, decimal GrossMargin, decimal WallMarginAtZero, decimal WallMarginAtLargest, bool WallMarginHasFloor);
+
+/// <summary>The interior prices: products and paints, the takeoff's coverage dividers and the crew's piece rates.</summary>
+public sealed record InteriorPriceBook(
+    IReadOnlyList<InteriorProductTerms> Products,
+    IReadOnlyDictionary<string, decimal> PaintPricePerGallon,
+    decimal MaterialTaxFactor,
+    string CeilingPaint,
+    string PrimingPaint,
+    decimal SundriesShare,
+    decimal WallMarginLargestSqFt,
+    decimal PopcornMaterialPerGallon,
+    InteriorCoverage Coverage,
+    InteriorCrewRates Crew,
+    IReadOnlyList<PatchSupply> PatchSupplies,
+    decimal BathroomAddOnPrice)
+{
+    public decimal TaxedPricePerGallon(string paint) => PaintPricePerGallon[paint] * MaterialTaxFactor;
+
+    public static InteriorPriceBook Default { get; } = new(
+        Products:
+        [
+            // Int Measure J612:Q612 margins; wall margins Interior Pricing Table X9:AA13 over W9:W13 (0 … 4500 sq ft).
+            new("Promar", "Promar 200", 0.56m, 0.56m, 0.56m, false), // J: D842, X15 (no floor)
+            new("Cashmere", "Cashmere", 0.56m, 0.56m, 0.52m, true), // M: D832, Y15
+            new("Duration", "Duration Interior", 0.58m, 0.58m, 0.54m, true), // O: D833, Z15
+            new("Emerald", "Emerald Interior", 0.60m, 0.60m, 0.56m, true), // Q: D834, AA15
+        ],
+        PaintPricePerGallon: new Dictionary<string, decimal>
+        {
+            // Interior Pricing Table C832:C843, pre-tax.
+            ["Cashmere"] = 38.35m, ["Duration Interior"] = 43.00m, ["Emerald Interior"] = 52.88m, ["Superpaint Interior"] = 39.94m,
+            ["Ultra Spec Interior"] = 32.63m, ["Ben Interior"] = 37.13m, ["Regal"] = 51.38m, ["Emerald Urethane"] = 56.99m,
+            ["ProMar 400"] = 24.78m, ["Emerald Designer"] = 60.99m, ["Promar 200"] = 31.35m, ["Stix"] = 60.00m,
+        },
+        MaterialTaxFactor: 1.1m, // D831
+        CeilingPaint: "Promar 200", // J616:Q616 all read D842
+        PrimingPaint: "Stix", // J624 reads D843
+        SundriesShare: 0.3m, // U53
+        WallMarginLargestSqFt: 4500m, // W13
+        PopcornMaterialPerGallon: 1m, // T52 (dollars per square foot of popcorn ceiling)
+        Coverage: InteriorCoverage.Default,
+        Crew: InteriorCrewRates.Default,
+        PatchSupplies:
+        [
+            // Interior Pricing Table AH34:AI36 (price) and AG34:AG36 (patches one buys for), bought by ROUNDUP (AI40:AK42).
+            new("Mud", 9m, 100m), new("Screen", 5m, 5m), new("Texture", 22m, 10m),
+        ],
+        BathroomAddOnPrice: 150m); // Int Measure!Q50: 150 for a room whose name says "bath"
+}
+
+/// <summary>A patch supply bought per so many patches (`Interior Pricing Table` AG34:AI36).</summary>
+public sealed record PatchSupply(string Name, decimal Price, decimal PatchesPerUnit);
+
+/// <summary>A point of a rate table: the rate from (or, on a line, at) a size on.</summary>
+public sealed record RateStep(decimal At, decimal Rate);
+
+/// <summary>
+/// The interior coverage dividers (`Interior Pricing Table` L4:L25 and the tables at rows 672–688): how much one gallon
+/// paints. Keys are spelled as the workbook's lookups spell them; lookups ignore case, as VLOOKUP does.
+/// </summary>
+public sealed record InteriorCoverage(
+    decimal WallSqFtPerGallon,
+    decimal CeilingSqFtPerGallon,
+    decimal TrimFeetPerGallon,
+    IReadOnlyDictionary<string, decimal> BaseboardFeetPerGallon,
+    IReadOnlyDictionary<string, decimal> BaseboardCoverageFactorBySize,
+    IReadOnlyDictionary<string, decimal> DoorSidesPerGallon,
+    decimal FrontDoorsPerGallon,
+    decimal FrenchDoorsPerGallon,
+    decimal FixedWoodWindowPanesPerGallon,
+    decimal OperableWoodWindowsPerGallon,
+    decimal ClosetsPerGallon,
+    decimal PantryShelfFeetPerGallon,
+    decimal BuiltInShelfFeetPerGallon,
+    IReadOnlyDictionary<string, decimal> RailFeetPerGallon,
+    decimal TwoColorRailFeetPerGallon,
+    decimal PrimingSqFtPerGallon,
+    decimal MantelsPerGallon)
+{
+    public static InteriorCoverage Default { get; } = new(
+        WallSqFtPerGallon: 250m, // L4
+        CeilingSqFtPerGallon: 200m, // L5
+        TrimFeetPerGallon: 200m, // L6, as X674:X706 read it
+        BaseboardFeetPerGallon: new Dictionary<string, decimal>
+        {
+            // P672:P676, by trim scope (T672:U686 spell the key "size - scope").
+            [InteriorTrimScopes.WithDoors] = 200m, [InteriorTrimScopes.WithoutDoors] = 200m, [InteriorTrimScopes.Stained] = 200m,
+            [InteriorTrimScopes.RecaulkAndPutty] = 200m, ["Trim Only"] = 200m,
+        },
+        BaseboardCoverageFactorBySize: new Dictionary<string, decimal>
+        {
+            [BaseboardSizes.UpTo4] = 1m, // column P
+            [BaseboardSizes.From4To6] = 0.7m, // Q670: Q672:Q676 = P × 0.7
+            [BaseboardSizes.From6To12] = 0.5m, // R670
+        },
+        DoorSidesPerGallon: new Dictionary<string, decimal>
+        {
+            // B679:L682 (L683, "Doors Only", is blank: those sides paint no gallons of their own).
+            ["Doors - " + DoorScopes.PaintToPaint] = 10m, ["Doors - " + DoorScopes.StainToPaint] = 10m,
+            ["Oversized Doors - " + DoorScopes.PaintToPaint] = 5m, ["Oversized Doors - " + DoorScopes.StainToPaint] = 5m,
+        },
+        FrontDoorsPerGallon: 5m, // L21
+        FrenchDoorsPerGallon: 5m, // L25
+        FixedWoodWindowPanesPerGallon: 50m, // L12
+        OperableWoodWindowsPerGallon: 25m, // L13
+        ClosetsPerGallon: 10m, // L14
+        PantryShelfFeetPerGallon: 10m, // L15
+        BuiltInShelfFeetPerGallon: 10m, // L16
+        RailFeetPerGallon: new Dictionary<string, decimal>
+        {
+            // B685:L688
+            ["Railing 1 color"] = 30m, ["Railing 2 color"] = 30m, ["Painting stained handrail 1 color"] = 30m,
+            ["Painting stained handrail 2 color"] = 30m,
+        },
+        TwoColorRailFeetPerGallon: 25m, // Z725: a "2" color railing's spindles, W725/25
+        PrimingSqFtPerGallon: 350m, // L19
+        MantelsPerGallon: 40m); // L22
+}
+
+/// <summary>
+/// The interior crew's piece rates (`Interior Pricing Table` column H, read by `Interior Crew Sheet` column H), the
+/// wall and ceiling rate tables and the height add-ons. Keys are spelled as the workbook's lookups spell them.
+/// </summary>
+public sealed record InteriorCrewRates(
+    decimal WallRateSmallJob,
+    IReadOnlyList<RateStep> WallRateLine,
+    IReadOnlyList<RateStep> CeilingRates,
+    decimal HeightAddOnAboveFeet,
+    IReadOnlyList<RateStep> WallHeightAddOn,
+    IReadOnlyList<RateStep> CeilingHeightAddOn,
+    decimal WallHeightChargePerSqFt,
+    decimal CeilingHeightChargePerSqFt,
+    decimal WallsOnlyPerSqFt,
+    decimal CeilingsOnlyPerSqFt,
+    decimal TrimOnlyPerFoot,
+    IReadOnlyDictionary<string, decimal> TrimPerFoot,
+    IReadOnlyDictionary<string, decimal> BaseboardPerFoot,
+    IReadOnlyDictionary<string, decimal> BaseboardRateFactorBySize,
+    IReadOnlyDictionary<string, decimal> DoorPay,
+    decimal OneColorClosetPay,
+    decimal TwoColorClosetPay,
+    decimal PantryShelfPerFoot,
+    decimal BuiltInShelfPerFoot,
+    IReadOnlyDictionary<string, decimal> RailingPerFoot,
+    decimal RailingOnlyPerFoot,
+    decimal AccentWallPay,
+    decimal PrimingPerSqFt,
+    decimal PatchPay,
+    decimal NailHolesPay,
+    decimal SandingPay,
+    decimal RunsPay,
+    decimal MaskingPay,
+    decimal MantelPay,
+    decimal FixedWoodWindowPanePay,
+    decimal OperableWoodWindowPay,
+    decimal PopcornPerSqFt,
+    decimal CurtainPay,
+    decimal CustomLaborFactor)
+{
+    public const string FrontDoors = "Front Doors";
+    public const string FrenchDoors = "French Doors";
+    public const string DoorsOnly = "Doors Only";
+
+    public static InteriorCrewRates Default { get; } = new(
+        WallRateSmallJob: 0.48m, // T29 = H5, "<1500 sq ft"
+        WallRateLine: [new(1500m, 0.46m), new(2500m, 0.44m), new(3500m, 0.42m), new(4500m, 0.40m)], // R30:T33 = H6:H9
+        CeilingRates: [new(0m, 0.5m), new(1000m, 0.5m), new(2000m, 0.5m), new(3000m, 0.5m)], // R40:T43 = H12:H15
+        HeightAddOnAboveFeet: 10m, // DW88, DX88: "'Int Measure'!J51>10"
+        WallHeightAddOn: [new(0m, 0m), new(12.1m, 0.07m), new(16m, 0.12m), new(20m, 0.3m)], // P68:Q71
+        CeilingHeightAddOn: [new(0m, 0m), new(12.1m, 0.3m), new(16m, 0.48m), new(20m, 1.1m)], // P62:Q65
+        WallHeightChargePerSqFt: 0.4m, // Interior Crew Sheet!H587
+        CeilingHeightChargePerSqFt: 0.4m, // Interior Crew Sheet!H590
+        WallsOnlyPerSqFt: 0.08m, // H10 (Crew Sheet H588)
+        CeilingsOnlyPerSqFt: 0.33m, // H16 (H591)
+        TrimOnlyPerFoot: 0.5m, // H24 (H593)
+        TrimPerFoot: new Dictionary<string, decimal>
+        {
+            // B20:H23, as Crew Sheet H594:H605 look them up.
+            [InteriorTrimScopes.WithDoors] = 0.85m, [InteriorTrimScopes.WithoutDoors] = 1.02m, [InteriorTrimScopes.Stained] = 2.0m,
+            [InteriorTrimScopes.RecaulkAndPutty] = 1.5m,
+        },
+        BaseboardPerFoot: new Dictionary<string, decimal>
+        {
+            // L672:L676 (">4"), read through T655:U669 by "size - scope".
+            [InteriorTrimScopes.WithDoors] = 0.85m, [InteriorTrimScopes.WithoutDoors] = 1.02m, [InteriorTrimScopes.Stained] = 2.0m,
+            [InteriorTrimScopes.RecaulkAndPutty] = 1.5m, ["Trim Only"] = 0.5m,
+        },
+        BaseboardRateFactorBySize: new Dictionary<string, decimal>
+        {
+            [BaseboardSizes.UpTo4] = 1m, // column L
+            [BaseboardSizes.From4To6] = 1.05m, // M670: M672:M676 = L × 1.05
+            [BaseboardSizes.From6To12] = 1.1m, // N670
+        },
+        DoorPay: new Dictionary<string, decimal>
+        {
+            // B27:H33, as Crew Sheet H607:H613 look them up.
+            ["Doors - " + DoorScopes.PaintToPaint] = 12m, ["Doors - " + DoorScopes.StainToPaint] = 35m,
+            ["Oversized Doors - " + DoorScopes.PaintToPaint] = 15m, ["Oversized Doors - " + DoorScopes.StainToPaint] = 45m,
+            [FrenchDoors] = 35m, [FrontDoors] = 50m, [DoorsOnly] = 38m,
+        },
+        OneColorClosetPay: 30m, // H46 "Closets 1 Color "
+        TwoColorClosetPay: 65m, // H47
+        PantryShelfPerFoot: 2m, // H49
+        BuiltInShelfPerFoot: 2m, // Interior Crew Sheet!H628
+        RailingPerFoot: new Dictionary<string, decimal>
+        {
+            // B35:H38
+            ["Railing 1 color"] = 10m, ["Railing 2 color"] = 20m, ["Painting stained handrail 1 color"] = 20m,
+            ["Painting stained handrail 2 color"] = 35m,
+        },
+        RailingOnlyPerFoot: 21m, // H39
+        AccentWallPay: 50m, // H70
+        PrimingPerSqFt: 0.2m, // H54
+        PatchPay: 25m, // H51
+        NailHolesPay: 35m, // H72
+        SandingPay: 35m, // H73
+        RunsPay: 35m, // H74
+        MaskingPay: 35m, // H75
+        MantelPay: 2m, // H69
+        FixedWoodWindowPanePay: 10m, // H58
+        OperableWoodWindowPay: 35m, // H59
+        PopcornPerSqFt: 3.5m, // H60
+        CurtainPay: 10m, // H68 (blinds, each taken down and put back)
+        CustomLaborFactor: 1m); // Interior Crew Sheet!H642
+}

@@ -3,7 +3,7 @@ using Candlefish.Domain.Paintbox.Pricing;
 namespace Candlefish.Infrastructure.Paintbox.Bart;
 
 /// <summary>What a BART import found: the estimate(s) and every value it did not understand.</summary>
-public sealed record BartImport(ExteriorEstimate? Exterior, InteriorTakeoff? Interior, IReadOnlyList<string> Notes);
+public sealed record BartImport(ExteriorEstimate? Exterior, InteriorEstimate? Interior, IReadOnlyList<string> Notes);
 
 /// <summary>
 /// Reads the input cells of a BART 3.2 workbook (`Ext Measure`, `Int Measure`) into the pricing engine's records,
@@ -13,8 +13,6 @@ public static class BartWorkbookReader
 {
     public const string ExteriorSheet = "Ext Measure";
     public const string InteriorSheet = "Int Measure";
-    public const string InteriorTableSheet = "Interior Pricing Table";
-    public const string InteriorCrewSheet = "Interior Crew Sheet";
 
     /// <summary>The first row of each elevation's block on `Ext Measure`.</summary>
     private static readonly (ElevationSide Side, int Row)[] ElevationBlocks =
@@ -27,9 +25,8 @@ public static class BartWorkbookReader
         var notes = new List<string>();
         var exterior = workbook.HasSheet(ExteriorSheet) ? ReadExterior(workbook, book, notes) : null;
         if (exterior is null) notes.Add($"No '{ExteriorSheet}' sheet: no exterior estimate.");
-        var interior = workbook.HasSheet(InteriorSheet) && workbook.HasSheet(InteriorTableSheet) && workbook.HasSheet(InteriorCrewSheet)
-            ? ReadInterior(workbook) : null;
-        if (interior is null) notes.Add($"No '{InteriorSheet}', '{InteriorTableSheet}' or '{InteriorCrewSheet}' sheet: no interior estimate.");
+        var interior = workbook.HasSheet(InteriorSheet) ? ReadInterior(workbook, book, notes) : null;
+        if (interior is null) notes.Add($"No '{InteriorSheet}' sheet: no interior estimate.");
         return new BartImport(exterior, interior, notes);
     }
 
@@ -116,42 +113,111 @@ public static class BartWorkbookReader
             notes.Add($"{ExteriorSheet}!Y175: the workbook's base discount {discount} differs from the price book's {book.Discounts.ExteriorBaseDiscount}; the price book's is used.");
     }
 
+    /// <summary>`Int Measure` holds 30 rooms, 19 rows each, the first at row 39.</summary>
+    private const int FirstRoomRow = 39, RoomRows = 19, RoomCount = 30;
+
+    /// <summary>The house-wide scope switches, `Int Measure` column F of the pricing rows.</summary>
+    private static readonly (InteriorScope Scope, int Row)[] ScopeSwitches =
+    [
+        (InteriorScope.Walls, 614), (InteriorScope.AccentWalls, 615), (InteriorScope.Ceilings, 616), (InteriorScope.Trim, 617),
+        (InteriorScope.Doors, 618), (InteriorScope.Closets, 619), (InteriorScope.Cabinets, 620), (InteriorScope.Rails, 621),
+        (InteriorScope.BuiltInShelving, 622), (InteriorScope.PantryShelving, 623), (InteriorScope.Priming, 624),
+        (InteriorScope.Patches, 626), (InteriorScope.NailHoles, 628), (InteriorScope.Sanding, 629), (InteriorScope.Runs, 630),
+        (InteriorScope.Masking, 631), (InteriorScope.Mantels, 632), (InteriorScope.WoodWindows, 633),
+        (InteriorScope.PopcornRemoval, 634), (InteriorScope.Curtains, 635), (InteriorScope.CustomAddOns, 636),
+        (InteriorScope.BathroomAddOn, 637),
+    ];
+
     /// <summary>
-    /// The interior as the pricing rows see it. The room-by-room takeoff (`Interior Pricing Table` rows 88–639 and
-    /// `Interior Crew Sheet`) is not reproduced yet: each scope's gallons and crew pay are read from the workbook's
-    /// cached totals (column Q, Crew Sheet column J), and the scope toggles from `Int Measure` F614:F637.
+    /// The rooms of `Int Measure` as the estimator typed them (a room with no name and nothing measured is left out),
+    /// the house-wide scope switches (F614:F637), the budget add-ons (F651, H651, J651) and the negotiating inputs
+    /// (L644, L646). Nothing the workbook computed from them is read: the engine measures the rooms itself.
     /// </summary>
-    public static InteriorTakeoff ReadInterior(BartWorkbook w)
+    public static InteriorEstimate ReadInterior(BartWorkbook w, PriceBook book, List<string> notes)
     {
-        decimal Q(params string[] cells) => cells.Sum(c => w.Number(InteriorTableSheet, c));
-        decimal Crew(params string[] cells) => cells.Sum(c => w.Number(InteriorCrewSheet, c));
-        bool On(int row) => w.Text(InteriorSheet, $"F{row}") != "No";
-        ScopeTakeoff Paint(int row, decimal gallons, decimal crew) => new(gallons, crew, 0m, On(row));
-        var scopes = new Dictionary<InteriorScope, ScopeTakeoff>
+        const string s = InteriorSheet;
+        string T(string cell) => w.Text(s, cell);
+        decimal N(string cell) => w.Number(s, cell);
+        bool No(string cell) => T(cell).Equals("No", StringComparison.OrdinalIgnoreCase);
+        var rooms = new List<InteriorRoom>();
+        for (var i = 0; i < RoomCount; i++)
         {
-            [InteriorScope.Walls] = Paint(614, Q("Q4"), Crew("J586")),
-            [InteriorScope.AccentWalls] = Paint(615, Q("Q20"), Crew("J629")),
-            [InteriorScope.Ceilings] = Paint(616, Q("Q5"), Crew("J589")),
-            [InteriorScope.Trim] = Paint(617, Q("Q9"), Crew("J592")),
-            [InteriorScope.Doors] = Paint(618, Q("Q10", "Q21", "Q25"), Crew("J606")),
-            [InteriorScope.Closets] = Paint(619, Q("Q14"), Crew("J614")),
-            [InteriorScope.Rails] = Paint(621, Q("Q17"), Crew("J620")),
-            [InteriorScope.BuiltInShelving] = Paint(622, Q("Q16"), Crew("J628")),
-            [InteriorScope.PantryShelving] = Paint(623, Q("Q15"), Crew("J627")),
-            [InteriorScope.Priming] = Paint(624, Q("Q19"), Crew("J631")),
-            [InteriorScope.Patches] = new(0m, Crew("J632"), Q("AI46"), On(626)),
-            [InteriorScope.NailHoles] = Paint(628, 0m, Crew("J633")),
-            [InteriorScope.Sanding] = Paint(629, 0m, Crew("J634")),
-            [InteriorScope.Runs] = Paint(630, 0m, Crew("J635")),
-            [InteriorScope.Masking] = Paint(631, 0m, Crew("J636")),
-            [InteriorScope.Mantels] = Paint(632, Q("Q22"), Crew("J637")),
-            [InteriorScope.WoodWindows] = Paint(633, Q("Q12", "Q13"), Crew("J638", "J639")),
-            [InteriorScope.PopcornRemoval] = Paint(634, Q("EI654"), Crew("J640")),
-            [InteriorScope.Curtains] = Paint(635, 0m, Crew("J641")),
-            [InteriorScope.CustomAddOns] = new(0m, Crew("J642"), Q("FD654"), On(636)),
-            [InteriorScope.BathroomAddOn] = new(0m, 0m, Q("FH654"), w.Text(InteriorSheet, "F637") != "No"),
-        };
-        return new InteriorTakeoff(Q("O4"), scopes, w.Number(InteriorSheet, "F651"), w.Number(InteriorSheet, "H651"), w.Number(InteriorSheet, "J651"),
-            w.Text(InteriorSheet, "L644") is { Length: > 0 } product ? product : "Cashmere", w.Number(InteriorSheet, "L646"));
+            var r = FirstRoomRow + i * RoomRows;
+            var room = new InteriorRoom(T($"I{r}"))
+            {
+                Included = !No($"F{r}"),
+                Scopes = new RoomScopes(Walls: w.Flag(s, $"D{r + 2}"), Ceiling: w.Flag(s, $"D{r + 3}"), Trim: w.Flag(s, $"D{r + 4}"),
+                    Closets: w.Flag(s, $"D{r + 5}"), Doors: w.Flag(s, $"D{r + 6}"), Railing: w.Flag(s, $"D{r + 7}"),
+                    Mantel: w.Flag(s, $"D{r + 8}"), WoodWindows: w.Flag(s, $"D{r + 9}")),
+                LengthFeet = N($"F{r + 12}"), WidthFeet = N($"H{r + 12}"), HeightFeet = N($"J{r + 12}"),
+                WallSqFtAdjustment = N($"G{r + 14}"), CeilingSqFtAdjustment = N($"G{r + 15}"), TrimFeetAdjustment = N($"G{r + 16}"),
+                PrimingSqFt = N($"G{r + 17}"),
+                TrimScope = T($"H{r + 3}"), BaseboardSize = T($"H{r + 4}"), TrimAroundDoorsFeet = N($"H{r + 5}"),
+                TrimAroundWindowsFeet = N($"H{r + 6}"), Mantels = N($"H{r + 7}"),
+                DoorSides = N($"L{r + 3}"), DoorScope = T($"L{r + 4}"), DoorSize = T($"L{r + 5}"), FrenchDoors = N($"L{r + 6}"),
+                FrontDoors = N($"L{r + 7}"),
+                Curtains = N($"P{r + 3}"), FixedWoodWindowPanes = N($"P{r + 4}"), OperableWoodWindows = N($"P{r + 5}"),
+                RailFeet = N($"P{r + 6}"), RailingScope = T($"P{r + 7}"),
+                Closets = N($"T{r + 3}"), ClosetsOneColor = !No($"T{r + 4}"), PantryShelfFeet = N($"T{r + 5}"),
+                BuiltInShelfFeet = N($"T{r + 6}"), RemovePopcorn = w.Flag(s, $"T{r + 7}"), AccentWalls = N($"T{r + 8}"),
+                Patches = N($"L{r + 11}"), NailHoles = N($"L{r + 12}"), Sanding = N($"L{r + 13}"), Runs = N($"L{r + 14}"),
+                Masking = N($"L{r + 15}"),
+                CustomAddOns = AddOns(w, r),
+            };
+            if (Enumerable.Range(r + 15, 3).Any(row => N($"P{row}") != 0m))
+                notes.Add($"{s}!P{r + 15}:P{r + 17}: room {i + 1}'s materials past its first custom add-on are not priced (the workbook's J636 reads only the first).");
+            if (IsEmpty(room)) continue;
+            CheckRoom(room, r, notes);
+            rooms.Add(room);
+        }
+        CheckInteriorPriceBook(w, book, notes);
+        var excluded = ScopeSwitches.Where(x => No($"F{x.Row}")).Select(x => x.Scope).ToList();
+        return new InteriorEstimate(rooms, excluded, N("F651"), N("H651"), N("J651"),
+            T("L644") is { Length: > 0 } product ? product : "Cashmere", N("L646"));
+    }
+
+    /// <summary>N53:P56 for room 1: the four custom add-on lines, kept in place (only the first one's materials are priced).</summary>
+    private static IReadOnlyList<RoomAddOn> AddOns(BartWorkbook w, int roomRow)
+    {
+        var lines = Enumerable.Range(roomRow + 14, 4)
+            .Select(row => new RoomAddOn(w.Text(InteriorSheet, $"N{row}"), w.Number(InteriorSheet, $"O{row}"), w.Number(InteriorSheet, $"P{row}"))).ToList();
+        return lines.Any(a => a.Labor != 0m || a.Materials != 0m) ? lines : [];
+    }
+
+    private static bool IsEmpty(InteriorRoom r) => r.Name.Length == 0 && r.CustomAddOns.Count == 0 && new[]
+    {
+        r.LengthFeet, r.WidthFeet, r.WallSqFtAdjustment, r.CeilingSqFtAdjustment, r.TrimFeetAdjustment, r.PrimingSqFt,
+        r.TrimAroundDoorsFeet, r.TrimAroundWindowsFeet, r.Mantels, r.DoorSides, r.FrenchDoors, r.FrontDoors, r.Curtains,
+        r.FixedWoodWindowPanes, r.OperableWoodWindows, r.RailFeet, r.Closets, r.PantryShelfFeet, r.BuiltInShelfFeet,
+        r.AccentWalls, r.Patches, r.NailHoles, r.Sanding, r.Runs, r.Masking,
+    }.All(amount => amount == 0m);
+
+    /// <summary>Notes a room's choice that is not one of the sheet's dropdown values: the engine would find no rate for it.</summary>
+    private static void CheckRoom(InteriorRoom room, int row, List<string> notes)
+    {
+        void Check(string value, IReadOnlyList<string> allowed, string cell, string what, bool matters)
+        {
+            if (matters && !allowed.Contains(value, StringComparer.OrdinalIgnoreCase))
+                notes.Add($"{InteriorSheet}!{cell}: {what} '{value}' is not one of {string.Join(", ", allowed)}; it has no rate or coverage.");
+        }
+        var trimmed = room.TrimAroundDoorsFeet + room.TrimAroundWindowsFeet + room.TrimFeetAdjustment != 0m || room.BaseboardSize != BaseboardSizes.None;
+        Check(room.TrimScope, InteriorTrimScopes.All, $"H{row + 3}", "trim scope", room.Scopes.Trim && trimmed);
+        Check(room.BaseboardSize, BaseboardSizes.All, $"H{row + 4}", "baseboard size", room.Scopes.Trim);
+        Check(room.DoorScope, DoorScopes.All, $"L{row + 4}", "door scope", room.DoorSides != 0m);
+        Check(room.DoorSize, DoorSizes.All, $"L{row + 5}", "door size", room.DoorSides != 0m);
+        Check(room.RailingScope, RailingScopes.All, $"P{row + 7}", "railing scope", room.RailFeet != 0m);
+    }
+
+    /// <summary>Notes the workbook's interior margins and base discount where they differ from the price book's.</summary>
+    private static void CheckInteriorPriceBook(BartWorkbook w, PriceBook book, List<string> notes)
+    {
+        foreach (var (column, product) in new[] { ("J", 0), ("M", 1), ("O", 2), ("Q", 3) })
+        {
+            var terms = book.Interior.Products[product];
+            if (w.TryNumber(InteriorSheet, $"{column}612", out var margin) && margin != terms.GrossMargin)
+                notes.Add($"{InteriorSheet}!{column}612: the workbook's {terms.Name} margin {margin} differs from the price book's {terms.GrossMargin}; the price book's is used.");
+        }
+        if (w.TryNumber(InteriorSheet, "S643", out var discount) && discount != book.Discounts.InteriorBaseDiscount)
+            notes.Add($"{InteriorSheet}!S643: the workbook's base discount {discount} differs from the price book's {book.Discounts.InteriorBaseDiscount}; the price book's is used.");
     }
 }

@@ -74,6 +74,67 @@ public class BartGoldenTests
         AssertWithin(workbook.Number(InteriorSheet, $"{column}638"), total, 1m, $"{file} {InteriorSheet}!{column}638 ({name} total)");
     }
 
+    /// <summary>
+    /// Where the workbook keeps each scope's takeoff: gallons in `Interior Pricing Table` column Q (popcorn: its square
+    /// feet, EI654), crew pay in `Interior Crew Sheet` column J, materials in AI46, FD654 and FH654.
+    /// </summary>
+    private static readonly Dictionary<InteriorScope, (string[] Gallons, string[] Crew, string? Material)> TakeoffCells = new()
+    {
+        [InteriorScope.Walls] = (["Q4"], ["J586"], null),
+        [InteriorScope.AccentWalls] = (["Q20"], ["J629"], null),
+        [InteriorScope.Ceilings] = (["Q5"], ["J589"], null),
+        [InteriorScope.Trim] = (["Q9"], ["J592"], null),
+        [InteriorScope.Doors] = (["Q10", "Q21", "Q25"], ["J606"], null),
+        [InteriorScope.Closets] = (["Q14"], ["J614"], null),
+        [InteriorScope.Rails] = (["Q17"], ["J620"], null),
+        [InteriorScope.BuiltInShelving] = (["Q16"], ["J628"], null),
+        [InteriorScope.PantryShelving] = (["Q15"], ["J627"], null),
+        [InteriorScope.Priming] = (["Q19"], ["J631"], null),
+        [InteriorScope.Patches] = ([], ["J632"], "AI46"),
+        [InteriorScope.NailHoles] = ([], ["J633"], null),
+        [InteriorScope.Sanding] = ([], ["J634"], null),
+        [InteriorScope.Runs] = ([], ["J635"], null),
+        [InteriorScope.Masking] = ([], ["J636"], null),
+        [InteriorScope.Mantels] = (["Q22"], ["J637"], null),
+        [InteriorScope.WoodWindows] = (["Q12", "Q13"], ["J638", "J639"], null),
+        [InteriorScope.PopcornRemoval] = (["EI654"], ["J640"], null),
+        [InteriorScope.Curtains] = ([], ["J641"], null),
+        [InteriorScope.CustomAddOns] = ([], ["J642"], "FD654"),
+        [InteriorScope.BathroomAddOn] = ([], [], "FH654"),
+    };
+
+    public static TheoryData<string, InteriorScope> InteriorScopes()
+    {
+        var data = new TheoryData<string, InteriorScope>();
+        foreach (var file in new[] { InteriorCase, ExteriorCase })
+            foreach (var scope in TakeoffCells.Keys)
+                data.Add(file, scope);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(InteriorScopes))]
+    public void Interior_takeoff_from_the_rooms_matches_the_gallon_and_crew_pay_cells(string file, InteriorScope scope)
+    {
+        var (workbook, import) = Load(file);
+        var takeoff = InteriorTakeoffRules.Takeoff(import.Interior!, PriceBook.Default);
+        var (gallons, crew, material) = TakeoffCells[scope];
+        var measured = takeoff.Scopes[scope];
+        AssertWithin(gallons.Sum(c => workbook.Number("Interior Pricing Table", c)), measured.Gallons, 0m, $"{file} {scope} gallons ({string.Join("+", gallons)})");
+        AssertWithin(crew.Sum(c => workbook.Number("Interior Crew Sheet", c)), measured.CrewPay, 0.005m, $"{file} {scope} crew pay ({string.Join("+", crew)})");
+        if (material is not null)
+            AssertWithin(workbook.Number("Interior Pricing Table", material), measured.Material, 0.005m, $"{file} {scope} material ({material})");
+    }
+
+    [Theory]
+    [InlineData(InteriorCase)]
+    [InlineData(ExteriorCase)]
+    public void Interior_wall_area_from_the_rooms_matches_O4(string file)
+    {
+        var (workbook, import) = Load(file);
+        AssertWithin(workbook.Number("Interior Pricing Table", "O4"), InteriorTakeoffRules.Takeoff(import.Interior!, PriceBook.Default).WallSqFt, 0m, $"{file} Interior Pricing Table!O4");
+    }
+
     [Theory]
     [InlineData(ExteriorCase)]
     [InlineData(InteriorCase)]
