@@ -283,7 +283,8 @@ public static class InteriorTakeoffRules
 
     /// <summary>
     /// AN88: the room's perimeter, ROUNDDOWN(walls ÷ height) (AE88), when trim is switched on for it and it has
-    /// baseboards (H43 is not "0").
+    /// baseboards (H43 is not "0": H15 and H43 are plain-text cells, so the dropdown's 0 is the text the test expects).
+    /// A room without a height has none (the workbook would divide by zero and lose the whole trim scope).
     /// </summary>
     private static decimal Baseboards(InteriorRoom room)
     {

@@ -200,6 +200,8 @@ public static class BartWorkbookReader
             if (matters && !allowed.Contains(value, StringComparer.OrdinalIgnoreCase))
                 notes.Add($"{InteriorSheet}!{cell}: {what} '{value}' is not one of {string.Join(", ", allowed)}; it has no rate or coverage.");
         }
+        if (room.HeightFeet == 0m && room.LengthFeet * room.WidthFeet != 0m)
+            notes.Add($"{InteriorSheet}!J{row + 12}: room '{room.Name}' has no height; its walls and baseboards measure nothing.");
         var trimmed = room.TrimAroundDoorsFeet + room.TrimAroundWindowsFeet + room.TrimFeetAdjustment != 0m || room.BaseboardSize != BaseboardSizes.None;
         Check(room.TrimScope, InteriorTrimScopes.All, $"H{row + 3}", "trim scope", room.Scopes.Trim && trimmed);
         Check(room.BaseboardSize, BaseboardSizes.All, $"H{row + 4}", "baseboard size", room.Scopes.Trim);

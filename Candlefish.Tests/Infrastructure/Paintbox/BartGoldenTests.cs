@@ -129,6 +129,24 @@ public class BartGoldenTests
     [Theory]
     [InlineData(InteriorCase)]
     [InlineData(ExteriorCase)]
+    public void Each_room_measures_the_scope_walls_ceiling_trim_and_baseboards_of_its_Interior_Pricing_Table_row(string file)
+    {
+        var (workbook, import) = Load(file);
+        var rooms = InteriorTakeoffRules.Takeoff(import.Interior!, PriceBook.Default).Rooms!;
+        var named = Enumerable.Range(0, 30).Where(i => workbook.Text(InteriorSheet, $"I{39 + 19 * i}").Length > 0).ToList();
+        Assert.Equal(named.Count, rooms.Count);
+        foreach (var (i, room) in named.Zip(rooms))
+        {
+            var row = 88 + 19 * i; // room 1 is row 88 of Interior Pricing Table
+            Assert.Equal(workbook.Text("Interior Pricing Table", $"AB{row}"), room.Scope);
+            foreach (var (column, measured) in new[] { ("AC", room.WallSqFt), ("AH", room.CeilingSqFt), ("AM", room.TrimFeet), ("AN", room.BaseboardFeet) })
+                AssertWithin(workbook.Number("Interior Pricing Table", $"{column}{row}"), measured, 0m, $"{file} Interior Pricing Table!{column}{row} ({room.Name})");
+        }
+    }
+
+    [Theory]
+    [InlineData(InteriorCase)]
+    [InlineData(ExteriorCase)]
     public void Interior_wall_area_from_the_rooms_matches_O4(string file)
     {
         var (workbook, import) = Load(file);
