@@ -45,6 +45,9 @@ if [[ ! -f "$axe_dir/node_modules/axe-core/axe.min.js" ]]; then
 fi
 export CANDLEFISH_AXE="$axe_dir/node_modules/axe-core/axe.min.js"
 
+# The BART golden tests read the real workbooks from shared/ beside the repository (they fail, not skip, without them).
+export CANDLEFISH_BART_DIR="${CANDLEFISH_BART_DIR:-$repo/../shared/paintbox/bart}"
+
 results="$repo/TestResults"
 rm -rf "$results"
 export CANDLEFISH_SCREENSHOTS="$results/screenshots"

@@ -27,7 +27,7 @@ public static class CommandLine
             case null:
                 break;
             default:
-                await Console.Error.WriteLineAsync($"Unknown command '{command}'. Commands: migrate [--demo], seed-demo.");
+                await Console.Error.WriteLineAsync($"Unknown command '{command}'. Commands: migrate [--demo], seed-demo, paintbox price-bart FILE.xlsx.");
                 Environment.ExitCode = 2;
                 return true;
         }
