@@ -46,7 +46,12 @@ fi
 export CANDLEFISH_AXE="$axe_dir/node_modules/axe-core/axe.min.js"
 
 # The BART golden tests read the real workbooks from shared/ beside the repository (they fail, not skip, without them).
-export CANDLEFISH_BART_DIR="${CANDLEFISH_BART_DIR:-$repo/../shared/paintbox/bart}"
+if [[ -z "${CANDLEFISH_BART_DIR:-}" ]]; then
+  CANDLEFISH_BART_DIR="$repo/../shared/paintbox/bart"
+  # A clone with no shared/ beside it (CI) uses the copies kept with the tests.
+  [[ -d "$CANDLEFISH_BART_DIR" ]] || CANDLEFISH_BART_DIR="$repo/Candlefish.Tests/Infrastructure/Paintbox/Workbooks"
+fi
+export CANDLEFISH_BART_DIR
 
 results="$repo/TestResults"
 rm -rf "$results"
