@@ -60,6 +60,7 @@ public static class DependencyInjection
         services.AddSingleton<TenantProvisioner>();
         services.AddSingleton<IFileStore, LocalDiskFileStore>();
         services.AddSingleton<BusinessSettingsStore>();
+        services.AddSingleton<CrownTrophy.Portal.CustomerPortal>();
 
         services.AddOptions<Platform.Email.SmtpOptions>()
             .Bind(builder.Configuration.GetSection(Platform.Email.SmtpOptions.Section))

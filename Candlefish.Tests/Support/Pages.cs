@@ -14,6 +14,7 @@ public static class Pages
     public static readonly IReadOnlyDictionary<string, string> RouteValues = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
         ["identifier"] = "acme",
+        ["number"] = "1001", // an order number (the Crown Trophy portal's orders)
     };
 
     public static IReadOnlyList<PageInfo> All() =>

@@ -1,0 +1,76 @@
+using System.Globalization;
+using Candlefish.Domain.Tenancy;
+using Candlefish.Infrastructure.CrownTrophy.Portal;
+using Candlefish.Infrastructure.Tenancy;
+using Candlefish.Web.Identity;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace Candlefish.Web.Components.Pages.Portal.CrownTrophy;
+
+/// <summary>
+/// What every Crown Trophy portal page does first: a business without Crown Trophy has no such page (404, as for a
+/// page that does not exist), and the signed-in customer user orders for the organization the franchise linked them
+/// to (<c>Customer.PortalUserId</c>); until then the page says so and shows nothing else.
+/// </summary>
+public abstract class CrownTrophyPortalPage : ComponentBase
+{
+    [Inject]
+    protected ITenantContext Tenants { get; set; } = default!;
+
+    [Inject]
+    protected CustomerPortal Portal { get; set; } = default!;
+
+    [Inject]
+    protected NavigationManager Navigation { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState> Authentication { get; set; } = default!;
+
+    protected TenantInfo Tenant { get; private set; } = default!;
+
+    /// <summary>The organization the user orders for; null until loaded, or when the user is linked to none.</summary>
+    protected PortalCustomer? Customer { get; private set; }
+
+    /// <summary>The signed-in customer user, as histories record them.</summary>
+    protected Candlefish.Domain.Platform.Access.Actor Me { get; private set; } = Candlefish.Domain.Platform.Access.Actor.System;
+
+    /// <summary>The page knows who the customer is, or that the user is linked to none.</summary>
+    protected bool Loaded { get; private set; }
+
+    protected override async Task OnInitializedAsync()
+    {
+        Tenant = Tenants.RequiredTenant;
+        if (!Tenant.Products.HasFlag(Products.CrownTrophy)) // SWITCH-TO-HASPRODUCT
+        {
+            Navigation.NotFound();
+            return;
+        }
+        var user = (await Authentication).User;
+        Me = user.ActorOf();
+        if (user.UserIdOf() is { } userId)
+            Customer = await Portal.FindCustomerAsync(userId);
+        if (Customer is not null)
+            await LoadAsync(Customer);
+        Loaded = true;
+    }
+
+    /// <summary>Reads what the page shows, for the linked customer.</summary>
+    protected virtual Task LoadAsync(PortalCustomer customer) => Task.CompletedTask;
+
+    /// <summary>An amount in the business's currency ("$1,234.50" for USD, else "1,234.50 EUR").</summary>
+    protected string Money(decimal amount) => PortalFormat.Money(amount, Tenant.Currency);
+
+    /// <summary>A moment in the business's time zone.</summary>
+    protected string When(DateTimeOffset at) => PortalFormat.When(at, Tenant.TimeZone);
+}
+
+/// <summary>How the portal writes money and time.</summary>
+public static class PortalFormat
+{
+    public static string Money(decimal amount, string currency) =>
+        currency == "USD" ? amount.ToString("$#,##0.00;-$#,##0.00", CultureInfo.InvariantCulture) : $"{amount.ToString("#,##0.00", CultureInfo.InvariantCulture)} {currency}";
+
+    public static string When(DateTimeOffset at, string timeZone) =>
+        TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById(timeZone)).ToString("MMM d, yyyy h:mm tt", CultureInfo.InvariantCulture);
+}
