@@ -2,7 +2,6 @@ using Candlefish.Domain.CrownTrophy.Catalog;
 using Candlefish.Domain.CrownTrophy.Customers;
 using Candlefish.Domain.CrownTrophy.Inventory;
 using Candlefish.Domain.CrownTrophy.Orders;
-using Candlefish.Domain.CrownTrophy.Pricing;
 using Candlefish.Domain.CrownTrophy.Proofs;
 using Candlefish.Domain.CrownTrophy.Purchasing;
 using Candlefish.Domain.Platform.Access;
@@ -222,10 +221,7 @@ public class CrownTrophyPersistenceTests(CrownTrophyTenantsApp app) : IClassFixt
             rush: true, dueDate: new DateOnly(2026, 12, 5));
         var line = order.AddLine(product, 3, laser, engravingLinesPerItem: 2);
         order.EngraveLine(line.Id, [new(["Coach Rivera", "2026 Champions"], 2), new(["Sam Lee", "MVP"], 3), new(["Ana Cruz", "Captain"], 4)]);
-        var group = school.ToPricing(new Dictionary<Guid, string> { [product.Id] = product.Sku });
-        order.Reprice(CrownTrophyPricing.Price(
-            order.LinesToPrice(new Dictionary<Guid, PricedProduct> { [product.Id] = product.ToPriced() }, new Dictionary<Guid, EngravingRate> { [laser.Id] = laser.ToPricing() }),
-            order.TermsWith(group, taxRatePercent: 8m)));
+        order.Reprice(order.Quote([product], [laser], school, taxRatePercent: 8m));
         order.ChangeStatus(OrderStatus.Quoted, Eli, null, Now);
         order.ChangeStatus(OrderStatus.AwaitingProof, Eli, "Proof v1 emailed", Now.AddMinutes(5));
         order.RecordPayment(PaymentKind.Deposit, 40.00m, "Card", "AUTH 7731", Now.AddMinutes(6), Eli);
