@@ -78,6 +78,10 @@ public static class DependencyInjection
         services.AddSingleton<StaffConsole>();
         services.AddSingleton<Platform.Audit.AuditLog>();
 
+        // Crown Trophy orders and proofs (issue 5): the one way pages, the portal and the API change them.
+        services.AddSingleton<CrownTrophy.Orders.OrderService>();
+        services.AddSingleton<CrownTrophy.Proofs.ProofService>();
+
         services.AddHealthChecks().AddCheck<CatalogHealthCheck>("catalog", tags: ["ready"]);
         return builder;
     }

@@ -34,6 +34,7 @@ public static class DependencyInjection
         services.AddSingleton<HostTenantStrategy>();
         services.AddSingleton<TenantResolver>();
         services.AddSingleton<TenantUrls>();
+        services.AddSingleton<Candlefish.Infrastructure.Tenancy.ITenantLinks>(sp => sp.GetRequiredService<TenantUrls>());
         services.AddScoped<CircuitContext>();
         services.AddScoped<CircuitHandler, TenantCircuitHandler>();
 

@@ -167,6 +167,41 @@ public sealed class Order : ITenantOwned
         return CrownTrophyPricing.Price(lines, terms);
     }
 
+    /// <summary>
+    /// Engraves a line from an uploaded name list, one item per name (replacing what it had). A list longer than the
+    /// line raises its quantity, and a name with more lines than the line pays for raises its lines per item: the
+    /// customer sent the list to have every name engraved. The caller reprices afterwards.
+    /// </summary>
+    public void EngraveFromNameList(Guid lineId, NameList list)
+    {
+        EnsureEditable("have its engraving changed");
+        var line = LineOf(lineId);
+        if (!list.IsValid)
+            throw FieldErrors.Single(nameof(NameList), string.Join(" ", list.Errors.Select(e => e.ToString())));
+        var (quantity, linesPerItem) = SizeFor(line, list);
+        new FieldErrors()
+            .When(line.EngravingOptionId is null, nameof(OrderLine.EngravingOptionId), "Choose how this line is engraved before uploading a name list.")
+            .Range(nameof(OrderLine.Quantity), quantity, 1, MaxQuantity, "quantity")
+            .ThrowIfAny();
+        line.Change(quantity, line.EngravingOptionId, linesPerItem);
+        line.Engrave(list.Items);
+    }
+
+    /// <summary>The quantity and lines per item a line has once <paramref name="list"/> is engraved on it (shown before uploading).</summary>
+    public static (int Quantity, int EngravingLinesPerItem) SizeFor(OrderLine line, NameList list) =>
+        (Math.Max(line.Quantity, list.Items.Count), Math.Max(line.EngravingLinesPerItem, list.MostLines));
+
+    /// <summary>The order's lines as the pricing service takes them, in print order.</summary>
+    /// <param name="products">Each line's product (<see cref="Product.ToPriced"/>), by product id.</param>
+    /// <param name="engravingOptions">Each engraving option the lines use (<see cref="EngravingOption.ToPricing"/>), by id.</param>
+    public IReadOnlyList<LineToPrice> LinesToPrice(IReadOnlyDictionary<Guid, PricedProduct> products, IReadOnlyDictionary<Guid, EngravingRate> engravingOptions) =>
+        Lines.Select(l => new LineToPrice(products[l.ProductId], l.Quantity, l.EngravingLinesPerItem,
+            l.EngravingOptionId is { } option ? engravingOptions[option] : null)).ToList();
+
+    /// <summary>The order-level pricing terms: the customer's group and the location's tax, with this order's rush flag.</summary>
+    public PricingTerms TermsWith(GroupPricing? group, decimal taxRatePercent, decimal rushSurchargePercent = PricingTerms.DefaultRushSurchargePercent) =>
+        new(group, IsRush, taxRatePercent, rushSurchargePercent);
+
     /// <summary>Stores a quote of this order's lines (from <see cref="Quote"/>): each line's prices and the totals.</summary>
     public void Reprice(PriceQuote quote)
     {
