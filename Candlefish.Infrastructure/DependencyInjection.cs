@@ -62,6 +62,7 @@ public static class DependencyInjection
         services.AddSingleton<IFileStore, LocalDiskFileStore>();
         services.AddSingleton<BusinessSettingsStore>();
         services.AddSingleton<CrownTrophy.Portal.CustomerPortal>();
+        services.AddSingleton<CrownTrophy.Portal.PortalOrdering>();
 
         services.AddOptions<Platform.Email.SmtpOptions>()
             .Bind(builder.Configuration.GetSection(Platform.Email.SmtpOptions.Section))

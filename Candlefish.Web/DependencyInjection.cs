@@ -74,6 +74,7 @@ public static class DependencyInjection
         Components.Account.AccountEndpoints.MapAccountEndpoints(app);
         app.MapThemeEndpoint();
         app.MapLogoEndpoint();
+        Components.Pages.Portal.CrownTrophy.PortalProofEndpoint.MapPortalProofEndpoint(app);
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode();
         return app;

@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Candlefish.Domain.CrownTrophy.Orders;
 using Candlefish.Domain.Platform.Access;
 
@@ -10,11 +9,10 @@ public static class PortalOrders
     public const string SubmittedReason = "Submitted in the portal";
 
     /// <summary>
-    /// The orders a customer sees: their organization's, except the franchise's own drafts (an order taken by email
-    /// and still being typed has no prices the customer should read yet). Their own portal drafts they do see.
+    /// Which of their own organization's orders a customer sees: all but the franchise's drafts (an order taken by
+    /// email and still being typed has no prices the customer should read yet). Their own portal drafts they do see.
     /// </summary>
-    public static Expression<Func<Order, bool>> VisibleTo(Guid customerId) =>
-        o => o.CustomerId == customerId && (o.Status != OrderStatus.Draft || o.Source == OrderSource.Portal);
+    public static bool Shows(OrderStatus status, OrderSource source) => status != OrderStatus.Draft || source == OrderSource.Portal;
 
     /// <summary>
     /// A customer changes only their own draft started in the portal: an order the franchise took (walk-in, email) is

@@ -1,15 +1,17 @@
 using Candlefish.Domain.CrownTrophy.Catalog;
-using Candlefish.Domain.CrownTrophy.Orders;
 using Candlefish.Domain.CrownTrophy.Portal;
 using Candlefish.Domain.CrownTrophy.Pricing;
-using Candlefish.Domain.CrownTrophy.Proofs;
 using Candlefish.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Candlefish.Infrastructure.CrownTrophy.Portal;
 
 /// <summary>The organization a signed-in portal user orders for (<c>Customer.PortalUserId</c>).</summary>
-public sealed record PortalCustomer(Guid Id, Guid UserId, string OrganizationName, Guid? PriceGroupId, string? PriceGroupName);
+public sealed record PortalCustomer(Guid Id, Guid UserId, string OrganizationName, Guid? PriceGroupId, string? PriceGroupName)
+{
+    /// <summary>The customer as the order services know a caller: reaching their own organization's orders only.</summary>
+    public Orders.OrderCaller Caller(Domain.Platform.Access.Actor actor) => Orders.OrderCaller.Customer(actor, Id);
+}
 
 /// <summary>A catalog product as one customer sees it: their own price ladder.</summary>
 public sealed record PortalProduct(Guid Id, string Sku, string Name, string Category, bool RequiresProof, IReadOnlyList<PriceStep> Prices)
@@ -19,20 +21,10 @@ public sealed record PortalProduct(Guid Id, string Sku, string Name, string Cate
 
 public sealed record PortalCatalogResult(IReadOnlyList<PortalProduct> Products, int Count);
 
-public sealed record PortalOrderSummary(Guid Id, int Number, DateTimeOffset CreatedAt, OrderSource Source, OrderStatus Status, int Items,
-    decimal Total, decimal BalanceDue, bool ProofWaiting);
-
-/// <summary>One of the customer's orders with its proofs, every version and decision.</summary>
-public sealed record PortalOrder(Order Order, IReadOnlyList<Proof> Proofs, IReadOnlyDictionary<Guid, string> EngravingOptionNames)
-{
-    /// <summary>The version waiting on the customer's answer, if any.</summary>
-    public Proof? PendingProof => Proofs.Where(p => p.Status == ProofStatus.Pending).MaxBy(p => p.Version);
-}
-
 /// <summary>
-/// What the customer portal reads, always for one customer: the catalog at their prices, their orders and proofs. An
-/// order of another customer (same tenant) reads as none, exactly as one that does not exist; another tenant's is not
-/// even in the context's reach.
+/// What the customer portal reads beside the order services: who the customer is, and the catalog at their own prices.
+/// Their orders and proofs come from <c>OrderService</c> and <c>ProofService</c> with an <c>OrderCaller</c> for the
+/// customer, so another customer's order does not exist for them.
 /// </summary>
 public sealed class CustomerPortal(TenantDbContextFactory contexts)
 {
@@ -98,43 +90,6 @@ public sealed class CustomerPortal(TenantDbContextFactory contexts)
     {
         await using var db = await contexts.CreateAsync(cancellationToken);
         return await db.EngravingOptions.AsNoTracking().OrderBy(o => o.Name).ToListAsync(cancellationToken);
-    }
-
-    /// <summary>The customer's orders, newest first (<see cref="PortalOrders.VisibleTo"/>).</summary>
-    public async Task<IReadOnlyList<PortalOrderSummary>> OrdersAsync(PortalCustomer customer, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateAsync(cancellationToken);
-        var orders = await db.Orders.AsNoTracking().Where(PortalOrders.VisibleTo(customer.Id))
-            .OrderByDescending(o => o.Number)
-            .Select(o => new
-            {
-                o.Id, o.Number, o.CreatedAt, o.Source, o.Status, Items = o.Lines.Sum(l => (int?)l.Quantity) ?? 0, o.Total,
-                Paid = o.Payments.Sum(p => (decimal?)(p.Kind == PaymentKind.Refund ? -p.Amount : p.Amount)) ?? 0m,
-                ProofWaiting = db.Proofs.Any(p => p.OrderId == o.Id && p.Status == ProofStatus.Pending),
-            })
-            .ToListAsync(cancellationToken);
-        return orders.Select(o => new PortalOrderSummary(o.Id, o.Number, o.CreatedAt, o.Source, o.Status, o.Items, o.Total, o.Total - o.Paid, o.ProofWaiting))
-            .ToList();
-    }
-
-    /// <summary>One of the customer's orders by its number, or null when it is not theirs to see (or does not exist).</summary>
-    public async Task<PortalOrder?> OrderAsync(PortalCustomer customer, int number, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateAsync(cancellationToken);
-        var order = await db.Orders.AsNoTracking().AsSplitQuery()
-            .Include(o => o.Lines).ThenInclude(l => l.Engravings)
-            .Include(o => o.StatusChanges)
-            .Include(o => o.Payments)
-            .Where(PortalOrders.VisibleTo(customer.Id))
-            .SingleOrDefaultAsync(o => o.Number == number, cancellationToken);
-        if (order is null)
-            return null;
-        var proofs = await db.Proofs.AsNoTracking().Include(p => p.Decisions).Where(p => p.OrderId == order.Id)
-            .OrderByDescending(p => p.Version).ToListAsync(cancellationToken);
-        var optionIds = order.Lines.Where(l => l.EngravingOptionId is not null).Select(l => l.EngravingOptionId!.Value).Distinct().ToList();
-        var options = await db.EngravingOptions.AsNoTracking().Where(o => optionIds.Contains(o.Id))
-            .ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
-        return new PortalOrder(order, proofs, options);
     }
 
     /// <summary>The customer's group as the pricing service takes it (fixed prices keyed by the SKUs of <paramref name="products"/>).</summary>

@@ -1,13 +1,14 @@
 using Candlefish.Domain.CrownTrophy.Catalog;
 using Candlefish.Domain.CrownTrophy.Customers;
 using Candlefish.Domain.CrownTrophy.Orders;
-using Candlefish.Domain.CrownTrophy.Pricing;
-using Candlefish.Domain.CrownTrophy.Proofs;
 using Candlefish.Domain.Platform.Access;
 using Candlefish.Domain.Tenancy;
-using Candlefish.Infrastructure.CrownTrophy;
+using Candlefish.Infrastructure.CrownTrophy.Orders;
+using Candlefish.Infrastructure.CrownTrophy.Proofs;
+using Candlefish.Infrastructure.Tenancy;
 using Candlefish.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Candlefish.Tests.Web.Portal;
 
@@ -36,19 +37,28 @@ public sealed class CrownTrophyPortalApp : CandlefishApp
     public Product Medal { get; private set; } = default!;
     public EngravingOption Laser { get; private set; } = default!;
 
-    /// <summary>Lincoln's order, quoted, with a pending proof.</summary>
-    public int LincolnOrder { get; private set; }
+    /// <summary>Lincoln's order, awaiting the answer to proof version 1, with a deposit.</summary>
+    public Guid LincolnOrder { get; private set; }
 
     /// <summary>An order the franchise is still typing for Lincoln (taken by email, a draft).</summary>
-    public int LincolnShopDraft { get; private set; }
+    public Guid LincolnShopDraft { get; private set; }
 
-    public int OakParkOrder { get; private set; }
+    public Guid OakParkOrder { get; private set; }
+
+    /// <summary>The franchise's employee, as the order services know a caller.</summary>
+    public static readonly OrderCaller Shop = OrderCaller.Workspace(Eli);
+
+    /// <summary>A one-page PDF, as small as a PDF gets.</summary>
+    public static readonly byte[] ProofPdf = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
+
+    public IDisposable As(TenantInfo tenant) => Services.GetRequiredService<TenantContextAccessor>().BeginScope(tenant);
 
     public const string Casey = "casey@laurel.test";
     public const string Olive = "olive@laurel.test";
     public const string Nobody = "nobody@laurel.test";
     public const string Wren = "wren@wreath.test";
     public const string Bea = "bea@brush.test";
+    public const string Owner = "owner@laurel.test";
 
     public override async Task InitializeAsync()
     {
@@ -62,10 +72,14 @@ public sealed class CrownTrophyPortalApp : CandlefishApp
         await this.AddUserAsync(Laurel, Nobody, Role.Customer);
         var wren = await this.AddUserAsync(Wreath, Wren, Role.Customer);
         await this.AddUserAsync(Brush, Bea, Role.Customer);
+        await this.AddUserAsync(Laurel, Owner, Role.Owner);
 
+        Guid location;
         await using (var db = await TenantData.CreateAsync(Laurel))
         {
-            var location = await db.Locations.SingleAsync();
+            var main = await db.Locations.SingleAsync();
+            main.SetSalesTax(8m);
+            location = main.Id;
             Plaque = Product.Create("PLQ-8X10", "Walnut plaque 8x10", "Plaques", null, 9.80m, 24.00m, requiresProof: true, Now);
             Plaque.SetQuantityBreaks([new(10, 21.00m), new(50, 18.50m)]);
             Medal = Product.Create("MED-2", "Gold medal 2in", "Medals", null, 1.10m, 3.75m, requiresProof: false, Now);
@@ -80,17 +94,29 @@ public sealed class CrownTrophyPortalApp : CandlefishApp
             OakPark.LinkPortalUser(olive.Id);
             db.AddRange(Plaque, Medal, retired, Laser, school, Lincoln, OakPark);
             await db.SaveChangesAsync();
+        }
 
-            var lincolnOrder = await OrderAsync(db, location.Id, Lincoln, OrderSource.Portal, (Plaque, 12), school);
-            lincolnOrder.ChangeStatus(OrderStatus.Quoted, new Actor(CaseyId, "casey"), "Submitted in the portal", Now.AddMinutes(5));
-            lincolnOrder.ChangeStatus(OrderStatus.AwaitingProof, Eli, "Waiting on plates from the vendor", Now.AddHours(2));
-            lincolnOrder.RecordPayment(PaymentKind.Deposit, 50.00m, "Card", null, Now.AddHours(1), Eli);
-            db.Proofs.Add(Proof.Upload(lincolnOrder.Id, 1, "plaque-v1.pdf", "application/pdf", 1_000, Eli, Now.AddHours(2)));
-            var shopDraft = await OrderAsync(db, location.Id, Lincoln, OrderSource.Email, (Medal, 40), school);
-            var oakOrder = await OrderAsync(db, location.Id, OakPark, OrderSource.Portal, (Medal, 30), null);
-            oakOrder.ChangeStatus(OrderStatus.Quoted, new Actor(olive.Id, "olive"), "Submitted in the portal", Now.AddMinutes(9));
-            await db.SaveChangesAsync();
-            (LincolnOrder, LincolnShopDraft, OakParkOrder) = (lincolnOrder.Number, shopDraft.Number, oakOrder.Number);
+        // The orders go through the order and proof services, as the pages' do.
+        using (Services.GetRequiredService<TenantContextAccessor>().BeginScope(Laurel))
+        {
+            var orders = Services.GetRequiredService<OrderService>();
+            var casey = OrderCaller.Customer(new Actor(CaseyId, "Casey"), Lincoln.Id);
+            var lincolnOrder = await orders.CreateAsync(new NewOrder(location, Lincoln.Id, OrderSource.Portal), casey);
+            await orders.AddLineAsync(lincolnOrder.Id, new LineRequest(Plaque.Id, 12), casey);
+            await orders.ChangeStatusAsync(lincolnOrder.Id, OrderStatus.Quoted, "Submitted in the portal", casey);
+            await orders.RecordPaymentAsync(lincolnOrder.Id, PaymentKind.Deposit, 50.00m, "Card", null, Shop);
+            // The shop's own notes on the way (back to draft and quoted again): not for the customer's eyes.
+            await orders.ChangeStatusAsync(lincolnOrder.Id, OrderStatus.Draft, "Checking plate stock", Shop);
+            await orders.ChangeStatusAsync(lincolnOrder.Id, OrderStatus.Quoted, "Waiting on plates from the vendor", Shop);
+            await Services.GetRequiredService<ProofService>().UploadAsync(lincolnOrder.Id,
+                new ProofUpload("plaque-v1.pdf", "application/pdf", new MemoryStream(ProofPdf)), Shop);
+            var shopDraft = await orders.CreateAsync(new NewOrder(location, Lincoln.Id, OrderSource.Email), Shop);
+            await orders.AddLineAsync(shopDraft.Id, new LineRequest(Medal.Id, 40), Shop);
+            var olivia = OrderCaller.Customer(new Actor(olive.Id, "Olive"), OakPark.Id);
+            var oakOrder = await orders.CreateAsync(new NewOrder(location, OakPark.Id, OrderSource.Portal), olivia);
+            await orders.AddLineAsync(oakOrder.Id, new LineRequest(Medal.Id, 30), olivia);
+            await orders.ChangeStatusAsync(oakOrder.Id, OrderStatus.Quoted, "Submitted in the portal", olivia);
+            (LincolnOrder, LincolnShopDraft, OakParkOrder) = (lincolnOrder.Id, shopDraft.Id, oakOrder.Id);
         }
 
         await using (var db = await TenantData.CreateAsync(Wreath))
@@ -101,17 +127,5 @@ public sealed class CrownTrophyPortalApp : CandlefishApp
             db.Add(Product.Create("WR-CUP", "Rowing cup", "Cups", null, 5m, 40m, false, Now));
             await db.SaveChangesAsync();
         }
-    }
-
-    private static async Task<Order> OrderAsync(Candlefish.Infrastructure.Persistence.TenantDbContext db, Guid locationId, Customer customer, OrderSource source,
-        (Product Product, int Quantity) line, PriceGroup? group)
-    {
-        var order = Order.Create(await DocumentNumbers.NextAsync(db, DocumentNumbers.Orders), locationId, customer.Id, source, Eli, Now);
-        order.AddLine(line.Product, line.Quantity);
-        order.Reprice(CrownTrophyPricing.Price(
-            order.LinesToPrice(new Dictionary<Guid, PricedProduct> { [line.Product.Id] = line.Product.ToPriced() }, new Dictionary<Guid, EngravingRate>()),
-            order.TermsWith(group?.ToPricing(new Dictionary<Guid, string>()), taxRatePercent: 8m)));
-        db.Orders.Add(order);
-        return order;
     }
 }

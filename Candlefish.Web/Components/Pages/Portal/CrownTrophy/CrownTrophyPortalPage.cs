@@ -41,7 +41,7 @@ public abstract class CrownTrophyPortalPage : ComponentBase
     protected override async Task OnInitializedAsync()
     {
         Tenant = Tenants.RequiredTenant;
-        if (!Tenant.Products.HasFlag(Products.CrownTrophy)) // SWITCH-TO-HASPRODUCT
+        if (!Tenant.HasProduct(Products.CrownTrophy))
         {
             Navigation.NotFound();
             return;
@@ -54,6 +54,9 @@ public abstract class CrownTrophyPortalPage : ComponentBase
             await LoadAsync(Customer);
         Loaded = true;
     }
+
+    /// <summary>The customer as the order and proof services know a caller: their own organization's orders only.</summary>
+    protected Candlefish.Infrastructure.CrownTrophy.Orders.OrderCaller Caller => Customer!.Caller(Me);
 
     /// <summary>Reads what the page shows, for the linked customer.</summary>
     protected virtual Task LoadAsync(PortalCustomer customer) => Task.CompletedTask;
