@@ -76,6 +76,9 @@ public static class DependencyInjection
         services.AddSingleton<StaffConsole>();
         services.AddSingleton<Platform.Audit.AuditLog>();
 
+        // Crown Trophy: catalog, price groups and customers.
+        CrownTrophy.Catalog.CatalogRegistration.AddCrownTrophyCatalog(services);
+
         services.AddHealthChecks().AddCheck<CatalogHealthCheck>("catalog", tags: ["ready"]);
         return builder;
     }
