@@ -17,6 +17,10 @@ public static class Pages
     {
         ["identifier"] = "acme",
         ["orderId"] = "0195f0a2-0000-7000-8000-000000000001", // no such order; DemoValuesAsync finds a real one
+        // Crown Trophy catalog and customers: ids no tenant has, so each page shows its "not found" panel.
+        ["productId"] = "00000000-0000-7000-8000-000000000001",
+        ["priceGroupId"] = "00000000-0000-7000-8000-000000000002",
+        ["customerId"] = "00000000-0000-7000-8000-000000000003",
     };
 
     /// <summary>

@@ -18,4 +18,13 @@ public static class Uploads
             total += read;
         }
     }
+
+    /// <summary>The same (<see cref="CopyAtMostAsync"/>) into a new memory stream, rewound for reading.</summary>
+    public static async Task<MemoryStream> ReadAtMostAsync(Stream source, long limit, CancellationToken cancellationToken)
+    {
+        var destination = new MemoryStream();
+        await CopyAtMostAsync(source, destination, limit, cancellationToken);
+        destination.Position = 0;
+        return destination;
+    }
 }
