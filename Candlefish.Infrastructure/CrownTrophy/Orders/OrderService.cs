@@ -46,9 +46,10 @@ public static class OrderPaths
 {
     public const string List = "/orders";
 
-    public static string Workspace(Guid orderId) => $"/orders/{orderId}";
+    /// <summary>Orders are found by their number, as people say it ("order 1042").</summary>
+    public static string Workspace(int number) => $"/orders/{number}";
 
-    public static string Portal(Guid orderId) => $"/portal/orders/{orderId}";
+    public static string Portal(int number) => $"/portal/orders/{number}";
 }
 
 /// <summary>
@@ -87,6 +88,13 @@ public sealed class OrderService(TenantDbContextFactory contexts, ITenantContext
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return order;
+    }
+
+    /// <summary>The id of the order with this number, or null when there is none the caller may reach.</summary>
+    public async Task<Guid?> IdOfAsync(int number, OrderCaller caller, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateAsync(cancellationToken);
+        return await db.Orders.Where(Visible(caller)).Where(o => o.Number == number).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>The whole order (lines with their engraving, history, payments) with its customer and location.</summary>
