@@ -64,6 +64,7 @@ public static class DependencyInjection
         app.UseRouting();
         app.UseMiddleware<TenantResolutionMiddleware>();
         app.UseAuthentication(); // after resolution: a session cookie is checked against the resolved tenant
+        app.UseMiddleware<ProductGateMiddleware>(); // a product the tenant lacks is a 404 to its people
         app.UseAuthorization();
         app.UseAntiforgery();
 

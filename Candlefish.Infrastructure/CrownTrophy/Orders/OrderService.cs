@@ -41,15 +41,31 @@ public sealed record OrderSummary(
     public decimal BalanceDue => Total - AmountPaid;
 }
 
+/// <summary>What an order form offers to pick from: the tenant's locations, customers, products on sale and engraving options.</summary>
+public sealed record OrderChoices(
+    IReadOnlyList<OrderChoices.Choice> Locations, IReadOnlyList<OrderChoices.Choice> Customers, IReadOnlyList<OrderChoices.ProductChoice> Products,
+    IReadOnlyList<OrderChoices.EngravingChoice> EngravingOptions)
+{
+    public sealed record Choice(Guid Id, string Name);
+
+    public sealed record ProductChoice(Guid Id, string Sku, string Name, decimal BasePrice, bool RequiresProof)
+    {
+        public string Label => $"{Sku} · {Name}";
+    }
+
+    public sealed record EngravingChoice(Guid Id, string Name, decimal PricePerLine);
+}
+
 /// <summary>Where the workspace and the portal show an order (links in emails and between pages).</summary>
 public static class OrderPaths
 {
     public const string List = "/orders";
 
-    /// <summary>Orders are found by their number, as people say it ("order 1042").</summary>
-    public static string Workspace(int number) => $"/orders/{number}";
+    public const string New = "/orders/new";
 
-    public static string Portal(int number) => $"/portal/orders/{number}";
+    public static string Workspace(Guid orderId) => $"/orders/{orderId}";
+
+    public static string Portal(Guid orderId) => $"/portal/orders/{orderId}";
 }
 
 /// <summary>
@@ -88,13 +104,6 @@ public sealed class OrderService(TenantDbContextFactory contexts, ITenantContext
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return order;
-    }
-
-    /// <summary>The id of the order with this number, or null when there is none the caller may reach.</summary>
-    public async Task<Guid?> IdOfAsync(int number, OrderCaller caller, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateAsync(cancellationToken);
-        return await db.Orders.Where(Visible(caller)).Where(o => o.Number == number).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>The whole order (lines with their engraving, history, payments) with its customer and location.</summary>
@@ -207,6 +216,27 @@ public sealed class OrderService(TenantDbContextFactory contexts, ITenantContext
     {
         await using var db = await contexts.CreateAsync(cancellationToken);
         return await Summaries(db, filter, caller).Skip(skip).Take(take).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>How many orders the filter keeps (for a pager that shows the number of pages).</summary>
+    public async Task<int> CountAsync(OrderFilter filter, OrderCaller caller, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateAsync(cancellationToken);
+        return await Summaries(db, filter, caller).CountAsync(cancellationToken);
+    }
+
+    /// <summary>The pickers of an order form, by name (customers: the first 1,000; the picker filters as one types).</summary>
+    public async Task<OrderChoices> ChoicesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateAsync(cancellationToken);
+        return new OrderChoices(
+            await db.Locations.AsNoTracking().OrderBy(l => l.Name).Select(l => new OrderChoices.Choice(l.Id, l.Name)).ToListAsync(cancellationToken),
+            await db.Customers.AsNoTracking().OrderBy(c => c.OrganizationName).Take(1000)
+                .Select(c => new OrderChoices.Choice(c.Id, c.OrganizationName)).ToListAsync(cancellationToken),
+            await db.Products.AsNoTracking().Where(p => p.IsActive).OrderBy(p => p.Sku)
+                .Select(p => new OrderChoices.ProductChoice(p.Id, p.Sku, p.Name, p.BasePrice, p.RequiresProof)).ToListAsync(cancellationToken),
+            await db.EngravingOptions.AsNoTracking().OrderBy(o => o.Name)
+                .Select(o => new OrderChoices.EngravingChoice(o.Id, o.Name, o.PricePerLine)).ToListAsync(cancellationToken));
     }
 
     /// <summary>Every order the filter keeps, newest first, read as it is consumed (an export of 10,000 orders holds none of them).</summary>

@@ -151,7 +151,7 @@ public sealed class ProofService(TenantDbContextFactory contexts, ITenantContext
             {tenant.DisplayName} sent version {proof.Version} of the design proof for order {order.Number} ({proof.FileName}).
 
             Please look at it and approve it, or tell us what to change:
-            {links.For(tenant, OrderPaths.Portal(order.Number))}
+            {links.For(tenant, OrderPaths.Portal(order.Id))}
 
             Your order goes into production once a proof is approved.
             """, now);
@@ -172,7 +172,7 @@ public sealed class ProofService(TenantDbContextFactory contexts, ITenantContext
                 {decision.DecidedBy.Name} ({customer}) {said}
 
                 Order {order.Number}, proof version {proof.Version} ({proof.FileName}):
-                {links.For(tenant, OrderPaths.Workspace(order.Number))}
+                {links.For(tenant, OrderPaths.Workspace(order.Id))}
                 """, decision.DecidedAt);
     }
 }
