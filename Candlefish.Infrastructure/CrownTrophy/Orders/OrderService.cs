@@ -313,13 +313,11 @@ public sealed class OrderService(TenantDbContextFactory contexts, ITenantContext
         var productIds = order.Lines.Select(l => l.ProductId).Distinct().ToList();
         var products = await db.Products.AsNoTracking().Include(p => p.QuantityBreaks).Where(p => productIds.Contains(p.Id)).ToListAsync(cancellationToken);
         var optionIds = order.Lines.Where(l => l.EngravingOptionId is not null).Select(l => l.EngravingOptionId!.Value).Distinct().ToList();
-        var options = await db.EngravingOptions.AsNoTracking().Where(o => optionIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.ToPricing(), cancellationToken);
+        var options = await db.EngravingOptions.AsNoTracking().Where(o => optionIds.Contains(o.Id)).ToListAsync(cancellationToken);
         var groupId = await db.Customers.Where(c => c.Id == order.CustomerId).Select(c => c.PriceGroupId).SingleAsync(cancellationToken);
-        var group = groupId is null ? null
-            : (await db.PriceGroups.AsNoTracking().Include(g => g.Prices).SingleAsync(g => g.Id == groupId, cancellationToken))
-                .ToPricing(products.ToDictionary(p => p.Id, p => p.Sku));
+        var group = groupId is null ? null : await db.PriceGroups.AsNoTracking().Include(g => g.Prices).SingleAsync(g => g.Id == groupId, cancellationToken);
         var taxPercent = await db.Locations.Where(l => l.Id == order.LocationId).Select(l => l.SalesTaxPercent).SingleAsync(cancellationToken);
-        return CrownTrophyPricing.Price(order.LinesToPrice(products.ToDictionary(p => p.Id, p => p.ToPriced()), options), order.TermsWith(group, taxPercent));
+        return order.Quote(products, options, group, taxPercent);
     }
 
     private static async Task<(Product Product, EngravingOption? Engraving)> ReferencesAsync(TenantDbContext db, LineRequest line, CancellationToken cancellationToken)
