@@ -40,10 +40,7 @@ public static class ProofFile
     /// </summary>
     public static string Check(string fileName, string? declaredContentType, long sizeBytes, ReadOnlySpan<byte> start)
     {
-        if (sizeBytes <= 0)
-            throw Failure("The file is empty.");
-        if (sizeBytes > Proof.MaxSizeBytes)
-            throw Failure($"A proof is at most {Proof.MaxSizeBytes / 1024 / 1024} MB; this file is {sizeBytes / 1024.0 / 1024.0:0.0} MB.");
+        CheckSize(sizeBytes);
         var byName = Extensions.GetValueOrDefault(Path.GetExtension(fileName ?? ""));
         if (byName is null)
             throw Failure("A proof is a PDF, PNG or JPEG file (.pdf, .png, .jpg).");
@@ -57,6 +54,15 @@ public static class ProofFile
         if (!string.IsNullOrEmpty(declared) && declared != "application/octet-stream" && declared != actual)
             throw Failure($"{fileName} was sent as {declared} but its content is {Describe(actual)}.");
         return actual;
+    }
+
+    /// <summary>Refuses an empty file or one over <see cref="Proof.MaxSizeBytes"/> (a page checks this before reading an upload).</summary>
+    public static void CheckSize(long sizeBytes)
+    {
+        if (sizeBytes <= 0)
+            throw Failure("The file is empty.");
+        if (sizeBytes > Proof.MaxSizeBytes)
+            throw Failure($"A proof is at most {Proof.MaxSizeBytes / 1024 / 1024} MB; this file is {sizeBytes / 1024.0 / 1024.0:0.0} MB.");
     }
 
     public static string Extension(string contentType) => contentType switch

@@ -61,8 +61,7 @@ public static class NameListFiles
 
     private static async Task<byte[]> ReadAtMostAsync(Stream content, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
-        await Uploads.CopyAtMostAsync(content, buffer, MaxBytes + 1, cancellationToken);
+        using var buffer = await Uploads.ReadAtMostAsync(content, MaxBytes + 1, cancellationToken);
         if (buffer.Length > MaxBytes)
             throw FieldErrors.Single(Field, $"A name list is at most {MaxBytes / 1024 / 1024} MB.");
         return buffer.ToArray();

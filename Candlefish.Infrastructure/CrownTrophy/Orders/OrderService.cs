@@ -41,10 +41,27 @@ public sealed record OrderSummary(
     public decimal BalanceDue => Total - AmountPaid;
 }
 
+/// <summary>What an order form offers to pick from: the tenant's locations, customers, products on sale and engraving options.</summary>
+public sealed record OrderChoices(
+    IReadOnlyList<OrderChoices.Choice> Locations, IReadOnlyList<OrderChoices.Choice> Customers, IReadOnlyList<OrderChoices.ProductChoice> Products,
+    IReadOnlyList<OrderChoices.EngravingChoice> EngravingOptions)
+{
+    public sealed record Choice(Guid Id, string Name);
+
+    public sealed record ProductChoice(Guid Id, string Sku, string Name, decimal BasePrice, bool RequiresProof)
+    {
+        public string Label => $"{Sku} · {Name}";
+    }
+
+    public sealed record EngravingChoice(Guid Id, string Name, decimal PricePerLine);
+}
+
 /// <summary>Where the workspace and the portal show an order (links in emails and between pages).</summary>
 public static class OrderPaths
 {
     public const string List = "/orders";
+
+    public const string New = "/orders/new";
 
     public static string Workspace(Guid orderId) => $"/orders/{orderId}";
 
@@ -201,6 +218,27 @@ public sealed class OrderService(TenantDbContextFactory contexts, ITenantContext
         return await Summaries(db, filter, caller).Skip(skip).Take(take).ToListAsync(cancellationToken);
     }
 
+    /// <summary>How many orders the filter keeps (for a pager that shows the number of pages).</summary>
+    public async Task<int> CountAsync(OrderFilter filter, OrderCaller caller, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateAsync(cancellationToken);
+        return await Summaries(db, filter, caller).CountAsync(cancellationToken);
+    }
+
+    /// <summary>The pickers of an order form, by name (customers: the first 1,000; the picker filters as one types).</summary>
+    public async Task<OrderChoices> ChoicesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateAsync(cancellationToken);
+        return new OrderChoices(
+            await db.Locations.AsNoTracking().OrderBy(l => l.Name).Select(l => new OrderChoices.Choice(l.Id, l.Name)).ToListAsync(cancellationToken),
+            await db.Customers.AsNoTracking().OrderBy(c => c.OrganizationName).Take(1000)
+                .Select(c => new OrderChoices.Choice(c.Id, c.OrganizationName)).ToListAsync(cancellationToken),
+            await db.Products.AsNoTracking().Where(p => p.IsActive).OrderBy(p => p.Sku)
+                .Select(p => new OrderChoices.ProductChoice(p.Id, p.Sku, p.Name, p.BasePrice, p.RequiresProof)).ToListAsync(cancellationToken),
+            await db.EngravingOptions.AsNoTracking().OrderBy(o => o.Name)
+                .Select(o => new OrderChoices.EngravingChoice(o.Id, o.Name, o.PricePerLine)).ToListAsync(cancellationToken));
+    }
+
     /// <summary>Every order the filter keeps, newest first, read as it is consumed (an export of 10,000 orders holds none of them).</summary>
     public async IAsyncEnumerable<OrderSummary> StreamAsync(OrderFilter filter, OrderCaller caller,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -275,13 +313,11 @@ public sealed class OrderService(TenantDbContextFactory contexts, ITenantContext
         var productIds = order.Lines.Select(l => l.ProductId).Distinct().ToList();
         var products = await db.Products.AsNoTracking().Include(p => p.QuantityBreaks).Where(p => productIds.Contains(p.Id)).ToListAsync(cancellationToken);
         var optionIds = order.Lines.Where(l => l.EngravingOptionId is not null).Select(l => l.EngravingOptionId!.Value).Distinct().ToList();
-        var options = await db.EngravingOptions.AsNoTracking().Where(o => optionIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.ToPricing(), cancellationToken);
+        var options = await db.EngravingOptions.AsNoTracking().Where(o => optionIds.Contains(o.Id)).ToListAsync(cancellationToken);
         var groupId = await db.Customers.Where(c => c.Id == order.CustomerId).Select(c => c.PriceGroupId).SingleAsync(cancellationToken);
-        var group = groupId is null ? null
-            : (await db.PriceGroups.AsNoTracking().Include(g => g.Prices).SingleAsync(g => g.Id == groupId, cancellationToken))
-                .ToPricing(products.ToDictionary(p => p.Id, p => p.Sku));
+        var group = groupId is null ? null : await db.PriceGroups.AsNoTracking().Include(g => g.Prices).SingleAsync(g => g.Id == groupId, cancellationToken);
         var taxPercent = await db.Locations.Where(l => l.Id == order.LocationId).Select(l => l.SalesTaxPercent).SingleAsync(cancellationToken);
-        return CrownTrophyPricing.Price(order.LinesToPrice(products.ToDictionary(p => p.Id, p => p.ToPriced()), options), order.TermsWith(group, taxPercent));
+        return order.Quote(products, options, group, taxPercent);
     }
 
     private static async Task<(Product Product, EngravingOption? Engraving)> ReferencesAsync(TenantDbContext db, LineRequest line, CancellationToken cancellationToken)

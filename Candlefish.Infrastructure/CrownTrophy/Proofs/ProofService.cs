@@ -45,8 +45,7 @@ public sealed class ProofService(TenantDbContextFactory contexts, ITenantContext
         if (caller.IsCustomer)
             throw FieldErrors.Single("File", "Proofs are uploaded by the store.");
         // Read at most one byte more than allowed: a stream longer than it said is refused too.
-        using var buffer = new MemoryStream();
-        await Uploads.CopyAtMostAsync(upload.Content, buffer, Proof.MaxSizeBytes + 1, cancellationToken);
+        using var buffer = await Uploads.ReadAtMostAsync(upload.Content, Proof.MaxSizeBytes + 1, cancellationToken);
         var head = buffer.GetBuffer().AsSpan(0, (int)Math.Min(buffer.Length, ProofFile.SniffLength));
         var contentType = ProofFile.Check(upload.FileName, upload.ContentType, Math.Max(upload.Length ?? 0, buffer.Length), head);
 

@@ -1,14 +1,15 @@
 namespace Candlefish.Infrastructure.Platform.Files;
 
-/// <summary>How an upload is read before it is checked: into memory, never more than its limit allows.</summary>
+/// <summary>Reading what a person uploaded, before it is checked and handed to the <see cref="IFileStore"/>.</summary>
 public static class Uploads
 {
     /// <summary>
-    /// Copies at most <paramref name="limit"/> bytes of <paramref name="source"/>. Callers pass one byte more than they
-    /// accept, so a stream longer than it said (or than allowed) shows as too long without being read to its end.
+    /// Reads at most <paramref name="limit"/> bytes into memory. Callers pass one byte more than they accept, so a
+    /// stream longer than it claimed is seen and refused rather than read to its end.
     /// </summary>
-    public static async Task CopyAtMostAsync(Stream source, Stream destination, long limit, CancellationToken cancellationToken)
+    public static async Task<MemoryStream> ReadAtMostAsync(Stream source, long limit, CancellationToken cancellationToken)
     {
+        var destination = new MemoryStream();
         var chunk = new byte[81920];
         long total = 0;
         int read;
@@ -17,13 +18,6 @@ public static class Uploads
             await destination.WriteAsync(chunk.AsMemory(0, read), cancellationToken);
             total += read;
         }
-    }
-
-    /// <summary>The same (<see cref="CopyAtMostAsync"/>) into a new memory stream, rewound for reading.</summary>
-    public static async Task<MemoryStream> ReadAtMostAsync(Stream source, long limit, CancellationToken cancellationToken)
-    {
-        var destination = new MemoryStream();
-        await CopyAtMostAsync(source, destination, limit, cancellationToken);
         destination.Position = 0;
         return destination;
     }

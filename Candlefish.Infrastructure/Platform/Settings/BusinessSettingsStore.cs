@@ -42,8 +42,7 @@ public sealed class BusinessSettingsStore(TenantDbContextFactory contexts, IFile
     public async Task ReplaceLogoAsync(TenantInfo tenant, Stream upload, long length, CancellationToken cancellationToken = default)
     {
         // Read at most one byte more than allowed: a stream longer than it claimed is refused too.
-        using var buffer = new MemoryStream();
-        await Uploads.CopyAtMostAsync(upload, buffer, Logo.MaxBytes + 1, cancellationToken);
+        using var buffer = await Uploads.ReadAtMostAsync(upload, Logo.MaxBytes + 1, cancellationToken);
         var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
         var format = Logo.Check(Math.Max(length, buffer.Length), bytes.Span[..Math.Min(bytes.Length, Logo.SniffLength)]);
 

@@ -5,6 +5,7 @@ using Candlefish.Domain.CrownTrophy.Orders;
 using Candlefish.Domain.CrownTrophy.Proofs;
 using Candlefish.Domain.CrownTrophy.Purchasing;
 using Candlefish.Domain.Platform.Access;
+using Candlefish.Domain.Platform.Locations;
 using Candlefish.Domain.Tenancy;
 using Candlefish.Infrastructure.CrownTrophy;
 using Candlefish.Infrastructure.Persistence;
@@ -128,6 +129,39 @@ public class CrownTrophyPersistenceTests(CrownTrophyTenantsApp app) : IClassFixt
         var breaks = await again.Set<ProductQuantityBreak>().Where(b => b.ProductId == medal.Id).OrderBy(b => b.MinQuantity).ToListAsync();
         Assert.Equal((OrderStatus.InProduction, 0m, 2, 4), (reread.Status, reread.BalanceDue, reread.Payments.Count, reread.StatusChanges.Count));
         Assert.Equal([(10, 3.25m), (25, 3.10m)], breaks.Select(b => (b.MinQuantity, b.UnitPrice)));
+    }
+
+    [Fact]
+    public async Task Transfers_and_stocktakes_read_back_with_who_did_each_step_and_nobody_for_steps_not_taken()
+    {
+        var tenant = app.Scratch;
+        Guid transferId, stocktakeId;
+        await using (var db = await app.TenantData.CreateAsync(tenant))
+        {
+            var store = (await db.Locations.FirstAsync()).Id;
+            var annex = Location.Create("Paper Cup Annex", "", "", "", "", "", "UTC", Now);
+            var cup = Product.Create("CUP-STEPS", "Steps cup", "Cups", null, 4.00m, 9.00m, false, Now);
+            StockLevel[] levels = [StockLevel.Create(store, cup.Id, Now), StockLevel.Create(annex.Id, cup.Id, Now)];
+            db.StockMovements.Add(levels[0].Record(10, 0, StockMovementReason.PurchaseReceipt, null, Eli, Now));
+            var transfer = Transfer.Request(store, annex.Id, new Dictionary<Guid, int> { [cup.Id] = 4 }, Eli, Now);
+            db.StockMovements.AddRange(transfer.Ship(levels, Casey, Now.AddHours(1)));
+            var stocktake = Stocktake.Start(store, [levels[0]], Eli, Now.AddHours(2));
+            stocktake.Count(cup.Id, 5);
+            db.AddRange(annex, cup, transfer, stocktake);
+            db.StockLevels.AddRange(levels);
+            await db.SaveChangesAsync();
+            (transferId, stocktakeId) = (transfer.Id, stocktake.Id);
+        }
+
+        await using var again = await app.TenantData.CreateAsync(tenant);
+        var readTransfer = await again.Transfers.Include(t => t.Lines).SingleAsync(t => t.Id == transferId);
+        var readStocktake = await again.Stocktakes.Include(s => s.Counts).SingleAsync(s => s.Id == stocktakeId);
+
+        Assert.Equal((TransferStatus.Shipped, Eli, Casey, null, null), (readTransfer.Status, readTransfer.RequestedBy, readTransfer.ShippedBy, readTransfer.ReceivedBy, readTransfer.ReceivedAt));
+        Assert.Equal(4, readTransfer.Lines.Single().Quantity);
+        Assert.Equal((StocktakeStatus.Open, Eli, (Actor?)null), (readStocktake.Status, readStocktake.StartedBy, readStocktake.AppliedBy));
+        Assert.Equal((6, 5, -1), (readStocktake.Counts.Single().Expected, readStocktake.Counts.Single().Counted, readStocktake.Counts.Single().Variance));
+        Assert.Equal(4, (await again.StockLevels.SingleAsync(l => l.LocationId != readStocktake.LocationId && l.ProductId == readStocktake.Counts.Single().ProductId)).InTransitIn);
     }
 
     [Fact]

@@ -223,7 +223,7 @@ public sealed class OrderServiceTests(OrdersApp app) : IClassFixture<OrdersApp>
         await using var db = await app.TenantData.CreateAsync(shop.Tenant);
         var mail = await db.OutboxMessages.AsNoTracking().Where(m => m.Subject.Contains($"{order.Number}")).OrderBy(m => m.CreatedAt).ToListAsync();
         Assert.Equal([shop.LincolnEmail, shop.OwnerEmail, shop.LincolnEmail, shop.OwnerEmail], mail.Select(m => m.To));
-        Assert.Contains($"/portal/orders/{order.Id}", mail[0].TextBody);
+        Assert.Contains($"{shop.Tenant.Identifier}.localhost/portal/orders/{order.Id}", mail[0].TextBody);
         Assert.Contains("Spell it Rivera", mail[1].TextBody);
         Assert.Contains("approved", mail[3].Subject);
     }
