@@ -74,22 +74,18 @@ public sealed class CustomerPortal(TenantDbContextFactory contexts)
         return new PortalCatalogResult(products.Select(p => ToPortal(p, group)).ToList(), count);
     }
 
-    /// <summary>Products on sale by id, with the customer's prices (for the order builder's lines).</summary>
-    public async Task<IReadOnlyList<PortalProduct>> ProductsAsync(PortalCustomer customer, IReadOnlyCollection<Guid> ids,
-        CancellationToken cancellationToken = default)
+    /// <summary>
+    /// What a customer may put on their order: the products on sale and the engraving options. The order cards take
+    /// the workspace's <see cref="Orders.OrderChoices"/>; a customer's has neither the locations nor the other customers.
+    /// </summary>
+    public async Task<Orders.OrderChoices> ChoicesAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateAsync(cancellationToken);
-        var products = await db.Products.AsNoTracking().Include(p => p.QuantityBreaks)
-            .Where(p => ids.Contains(p.Id)).ToListAsync(cancellationToken);
-        var group = await GroupPricingAsync(db, customer, products, cancellationToken);
-        return products.Select(p => ToPortal(p, group)).ToList();
-    }
-
-    /// <summary>The engraving options a customer may choose, by name.</summary>
-    public async Task<IReadOnlyList<EngravingOption>> EngravingOptionsAsync(CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateAsync(cancellationToken);
-        return await db.EngravingOptions.AsNoTracking().OrderBy(o => o.Name).ToListAsync(cancellationToken);
+        return new Orders.OrderChoices([], [],
+            await db.Products.AsNoTracking().Where(p => p.IsActive).OrderBy(p => p.Sku)
+                .Select(p => new Orders.OrderChoices.ProductChoice(p.Id, p.Sku, p.Name, p.BasePrice, p.RequiresProof)).ToListAsync(cancellationToken),
+            await db.EngravingOptions.AsNoTracking().OrderBy(o => o.Name)
+                .Select(o => new Orders.OrderChoices.EngravingChoice(o.Id, o.Name, o.PricePerLine)).ToListAsync(cancellationToken));
     }
 
     /// <summary>The customer's group as the pricing service takes it (fixed prices keyed by the SKUs of <paramref name="products"/>).</summary>

@@ -19,7 +19,7 @@ namespace Candlefish.Tests.Web.Portal;
 /// </summary>
 public sealed class CrownTrophyPortalTests(CrownTrophyPortalApp app) : IClassFixture<CrownTrophyPortalApp>
 {
-    private static string Money(decimal amount) => System.Net.WebUtility.HtmlEncode(PortalFormat.Money(amount, "USD"));
+    private static string Money(decimal amount) => System.Net.WebUtility.HtmlEncode(Candlefish.Web.Components.Pages.CrownTrophy.Orders.OrderDisplay.Money(amount, "USD"));
 
     private Task<HttpClient> CustomerAsync(string tenant, string email) => app.SignedInClientAsync(tenant, email);
 

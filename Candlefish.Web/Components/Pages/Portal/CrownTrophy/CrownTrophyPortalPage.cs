@@ -1,7 +1,7 @@
-using System.Globalization;
 using Candlefish.Domain.Tenancy;
 using Candlefish.Infrastructure.CrownTrophy.Portal;
 using Candlefish.Infrastructure.Tenancy;
+using Candlefish.Web.Components.Pages.CrownTrophy.Orders;
 using Candlefish.Web.Identity;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -9,9 +9,10 @@ using Microsoft.AspNetCore.Components.Authorization;
 namespace Candlefish.Web.Components.Pages.Portal.CrownTrophy;
 
 /// <summary>
-/// What every Crown Trophy portal page does first: a business without Crown Trophy has no such page (404, as for a
-/// page that does not exist), and the signed-in customer user orders for the organization the franchise linked them
-/// to (<c>Customer.PortalUserId</c>); until then the page says so and shows nothing else.
+/// What every Crown Trophy portal page does first: the signed-in customer user orders for the organization the
+/// franchise linked them to (<c>Customer.PortalUserId</c>); until then the page says so and shows nothing else. A
+/// business without Crown Trophy has no such page: the product gate answers its requests 404, and the page says the
+/// same to a circuit that navigates here (the gate sees HTTP requests only).
 /// </summary>
 public abstract class CrownTrophyPortalPage : ComponentBase
 {
@@ -61,19 +62,7 @@ public abstract class CrownTrophyPortalPage : ComponentBase
     /// <summary>Reads what the page shows, for the linked customer.</summary>
     protected virtual Task LoadAsync(PortalCustomer customer) => Task.CompletedTask;
 
-    /// <summary>An amount in the business's currency ("$1,234.50" for USD, else "1,234.50 EUR").</summary>
-    protected string Money(decimal amount) => PortalFormat.Money(amount, Tenant.Currency);
+    protected string Money(decimal amount) => OrderDisplay.Money(amount, Tenant.Currency);
 
-    /// <summary>A moment in the business's time zone.</summary>
-    protected string When(DateTimeOffset at) => PortalFormat.When(at, Tenant.TimeZone);
-}
-
-/// <summary>How the portal writes money and time.</summary>
-public static class PortalFormat
-{
-    public static string Money(decimal amount, string currency) =>
-        currency == "USD" ? amount.ToString("$#,##0.00;-$#,##0.00", CultureInfo.InvariantCulture) : $"{amount.ToString("#,##0.00", CultureInfo.InvariantCulture)} {currency}";
-
-    public static string When(DateTimeOffset at, string timeZone) =>
-        TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById(timeZone)).ToString("MMM d, yyyy h:mm tt", CultureInfo.InvariantCulture);
+    protected string When(DateTimeOffset at) => OrderDisplay.When(at, Tenant.TimeZone);
 }
