@@ -45,12 +45,23 @@ public sealed class PortalOrdering(TenantDbContextFactory contexts, ITenantConte
         return await orders.CreateAsync(new NewOrder(location, customer.Id, OrderSource.Portal), customer.Caller(me), cancellationToken);
     }
 
-    /// <summary>Adds a product to the draft in progress, starting one when there is none.</summary>
-    /// <returns>The draft the line went to.</returns>
+    /// <summary>
+    /// Adds a product to the draft in progress, starting one when there is none. A product already on the draft
+    /// without engraving gets the quantity added to its line: 6 and then 6 more plaques are one line of 12, priced at
+    /// the 10+ break, as the customer means it.
+    /// </summary>
+    /// <returns>The draft the product went to.</returns>
     public async Task<Guid> AddToDraftAsync(PortalCustomer customer, Actor me, LineRequest line, CancellationToken cancellationToken = default)
     {
+        var caller = customer.Caller(me);
         var draft = await CurrentDraftAsync(customer, cancellationToken) ?? (await StartDraftAsync(customer, me, cancellationToken)).Id;
-        await orders.AddLineAsync(draft, line, customer.Caller(me), cancellationToken);
+        var same = line.EngravingLinesPerItem == 0
+            ? (await orders.GetAsync(draft, caller, cancellationToken)).Order.Lines.FirstOrDefault(l => l.ProductId == line.ProductId && l.EngravingLinesPerItem == 0)
+            : null;
+        if (same is null)
+            await orders.AddLineAsync(draft, line, caller, cancellationToken);
+        else
+            await orders.ChangeLineAsync(draft, same.Id, line with { Quantity = same.Quantity + line.Quantity }, caller, cancellationToken);
         return draft;
     }
 

@@ -264,18 +264,22 @@ public sealed class CrownTrophyPortalTests(CrownTrophyPortalApp app) : IClassFix
     }
 
     [Fact]
-    public async Task A_new_draft_goes_to_the_location_of_the_customer_s_latest_order_and_the_catalog_adds_to_it()
+    public async Task A_new_draft_goes_to_the_location_of_the_customer_s_latest_order_and_the_catalog_adds_to_its_line()
     {
         using var _ = app.As(app.Laurel);
         var casey = await CaseyAsync();
         var last = (await Orders.ListAsync(new OrderFilter(CustomerId: casey.Id), casey.Caller(Casey), 0, 1)).Single();
 
         var draft = await Ordering.StartDraftAsync(casey, Casey);
-        var addedTo = await Ordering.AddToDraftAsync(casey, Casey, new LineRequest(app.Medal.Id, 25));
+        var addedTo = await Ordering.AddToDraftAsync(casey, Casey, new LineRequest(app.Plaque.Id, 6));
+        await Ordering.AddToDraftAsync(casey, Casey, new LineRequest(app.Plaque.Id, 6));
 
         Assert.Equal(last.LocationId, draft.LocationId);
         Assert.Equal(draft.Id, addedTo);
-        Assert.Equal(("MED-2", 25), (await Orders.GetAsync(draft.Id, casey.Caller(Casey))).Order.Lines.Select(l => (l.Sku, l.Quantity)).Single());
+        var line = (await Orders.GetAsync(draft.Id, casey.Caller(Casey))).Order.Lines.Single();
+        // One line of 12: the 10+ break applies to the whole quantity.
+        Assert.Equal(("PLQ-8X10", 12), (line.Sku, line.Quantity));
+        Assert.Equal(CrownTrophyPricing.UnitPrice(app.Plaque.ToPriced(), 12, new GroupPricing("School", 10m)), line.UnitPrice);
     }
 
     private async Task<Candlefish.Domain.CrownTrophy.Catalog.Product> NewProductAsync(string sku, string name, decimal price)
