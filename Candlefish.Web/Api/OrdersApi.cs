@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Candlefish.Domain;
 using Candlefish.Domain.CrownTrophy.Orders;
 using Candlefish.Domain.Platform.Access;
@@ -65,18 +64,21 @@ public static class OrdersApi
         group.MapPost("/", CreateOrder)
             .WithName("CreateOrder")
             .WithSummary("Starts a draft order for a customer at a location, with the next order number")
-            .RequireAuthorization(Permissions.EditOrders);
+            .RequireAuthorization(Permissions.EditOrders)
+            .AcceptsJsonBody<CreateOrderRequest>();
 
         group.MapPost("/{id:guid}/lines", AddOrderLine)
             .WithName("AddOrderLine")
             .WithSummary("Adds a line (and its engraved items) to a draft or quoted order and reprices it")
-            .RequireAuthorization(Permissions.EditOrders);
+            .RequireAuthorization(Permissions.EditOrders)
+            .AcceptsJsonBody<AddLineRequest>();
 
         group.MapPost("/{id:guid}/status", ChangeOrderStatus)
             .WithName("ChangeOrderStatus")
             .WithSummary("Moves the order to another status, with a reason; a move the workflow does not allow is a 409")
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .RequireAuthorization(Permissions.EditOrders);
+            .RequireAuthorization(Permissions.EditOrders)
+            .AcceptsJsonBody<StatusChangeRequest>();
 
         group.MapGet("/{id:guid}/payments", ListPayments)
             .WithName("ListOrderPayments")
@@ -86,7 +88,8 @@ public static class OrdersApi
         group.MapPost("/{id:guid}/payments", RecordPayment)
             .WithName("RecordOrderPayment")
             .WithSummary("Records a deposit or payment (up to the balance due) or a refund (up to what was paid)")
-            .RequireAuthorization(Permissions.EditOrders);
+            .RequireAuthorization(Permissions.EditOrders)
+            .AcceptsJsonBody<PaymentRequest>();
 
         return group;
     }
@@ -122,7 +125,7 @@ public static class OrdersApi
         OrderService orders, HttpContext http, CreateOrderRequest? body, CancellationToken cancellationToken)
     {
         if (body is null)
-            return MissingBody("order");
+            return ApiResults.MissingBody("order");
         if (!TryParse<OrderSource>(body.Source ?? nameof(OrderSource.Email), out var source))
             return Invalid(nameof(body.Source), "The source is WalkIn, Email or Portal.");
         try
@@ -153,7 +156,7 @@ public static class OrdersApi
         OrderService orders, HttpContext http, Guid id, StatusChangeRequest? body, CancellationToken cancellationToken)
     {
         if (body is null)
-            return MissingBody("status change");
+            return ApiResults.MissingBody("status change");
         if (!TryParse<OrderStatus>(body.Status, out var to))
             return Invalid(nameof(body.Status), $"The status is one of {string.Join(", ", Enum.GetNames<OrderStatus>())}.");
         var caller = Caller(http);
@@ -212,7 +215,7 @@ public static class OrdersApi
         HttpContext http, Guid id, object? body, string what, Func<OrderCaller, Task<T>> change) where T : IResult
     {
         if (body is null)
-            return MissingBody(what);
+            return ApiResults.MissingBody(what);
         try
         {
             return await change(Caller(http));
@@ -227,17 +230,12 @@ public static class OrdersApi
         }
     }
 
-    internal static ProblemHttpResult NotFound(Guid id) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"There is no order {id}.");
+    internal static ProblemHttpResult NotFound(Guid id) => ApiResults.NotFound("order", id);
 
-    internal static ValidationProblem Invalid(DomainValidationException e) =>
-        TypedResults.ValidationProblem(e.Errors.ToDictionary(x => JsonNamingPolicy.CamelCase.ConvertName(x.Key), x => x.Value));
+    internal static ValidationProblem Invalid(DomainValidationException e) => ApiResults.Problem(e.Errors);
 
     internal static ValidationProblem Invalid(string field, string message) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [JsonNamingPolicy.CamelCase.ConvertName(field)] = [message] });
-
-    internal static ValidationProblem MissingBody(string what) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [""] = [$"Send the {what} as JSON in the request body."] });
+        ApiResults.Problem(new Dictionary<string, string[]> { [field] = [message] });
 
     internal static bool TryParse<TEnum>(string? value, out TEnum parsed) where TEnum : struct, Enum =>
         Enum.TryParse(value?.Replace(" ", ""), ignoreCase: true, out parsed) && Enum.IsDefined(parsed) && !int.TryParse(value, out _);

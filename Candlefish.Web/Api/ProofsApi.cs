@@ -38,13 +38,15 @@ public static class ProofsApi
             .WithName("UploadProof")
             .WithSummary("Uploads a new version (multipart field 'file': PDF, PNG or JPEG up to 20 MB); the order then awaits the customer")
             .DisableAntiforgery()
-            .Accepts<IFormFile>("multipart/form-data")
+            // As ApiResults.AcceptsJsonBody: a request without a Content-Type still reaches authorization and the 404s.
+            .WithMetadata(new Microsoft.AspNetCore.Http.Metadata.AcceptsMetadata(["multipart/form-data", "*/*"], typeof(IFormFile), isOptional: true))
             .RequireAuthorization(Permissions.EditOrders);
 
         group.MapPost("/{proofId:guid}/decision", DecideProof)
             .WithName("DecideProof")
             .WithSummary("Records the customer's answer to the latest version: Approved (the order is then proof approved) or ChangesRequested")
-            .RequireAuthorization(Permissions.EditOrders);
+            .RequireAuthorization(Permissions.EditOrders)
+            .AcceptsJsonBody<DecisionRequest>();
 
         group.MapGet("/{proofId:guid}/file", DownloadProof)
             .WithName("DownloadProof")
@@ -99,7 +101,7 @@ public static class ProofsApi
         ProofService proofs, HttpContext http, Guid id, Guid proofId, CancellationToken cancellationToken) =>
         await proofs.OpenAsync(id, proofId, OrdersApi.Caller(http), cancellationToken) is { } file
             ? TypedResults.File(file.Content, file.ContentType, file.FileName)
-            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"Order {id} has no proof {proofId}.");
+            : ApiResults.NotFound("proof", proofId);
 
     private static string FileUrl(Proof proof) => $"/api/v1/orders/{proof.OrderId}/proofs/{proof.Id}/file";
 

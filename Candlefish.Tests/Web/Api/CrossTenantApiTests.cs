@@ -32,6 +32,19 @@ public class CrossTenantApiTests(DemoCatalogApp app) : IClassFixture<DemoCatalog
         ["POST /api/v1/customers"] = _ => Task.FromResult(new Dictionary<string, string>()),
         ["GET /api/v1/customers/{id:guid}"] = async client => new() { ["id"] = await AcmeCustomerAsync(client) },
         ["PUT /api/v1/customers/{id:guid}"] = async client => new() { ["id"] = await AcmeCustomerAsync(client) },
+
+        // Crown Trophy orders and proofs: one of acme's demo orders (and one with a proof).
+        ["GET /api/v1/orders"] = _ => Task.FromResult(new Dictionary<string, string>()),
+        ["POST /api/v1/orders"] = _ => Task.FromResult(new Dictionary<string, string>()),
+        ["GET /api/v1/orders/{id:guid}"] = async client => new() { ["id"] = await FirstId(client, "/api/v1/orders") },
+        ["POST /api/v1/orders/{id:guid}/lines"] = async client => new() { ["id"] = await FirstId(client, "/api/v1/orders") },
+        ["POST /api/v1/orders/{id:guid}/status"] = async client => new() { ["id"] = await FirstId(client, "/api/v1/orders") },
+        ["GET /api/v1/orders/{id:guid}/payments"] = async client => new() { ["id"] = await FirstId(client, "/api/v1/orders") },
+        ["POST /api/v1/orders/{id:guid}/payments"] = async client => new() { ["id"] = await FirstId(client, "/api/v1/orders") },
+        ["GET /api/v1/orders/{id:guid}/proofs"] = async client => new() { ["id"] = await FirstId(client, "/api/v1/orders") },
+        ["POST /api/v1/orders/{id:guid}/proofs"] = async client => new() { ["id"] = await FirstId(client, "/api/v1/orders") },
+        ["POST /api/v1/orders/{id:guid}/proofs/{proofId:guid}/decision"] = AcmeProofAsync,
+        ["GET /api/v1/orders/{id:guid}/proofs/{proofId:guid}/file"] = AcmeProofAsync,
     };
 
     private static Task<string> AcmeProductAsync(HttpClient acme) =>
@@ -50,6 +63,20 @@ public class CrossTenantApiTests(DemoCatalogApp app) : IClassFixture<DemoCatalog
         created.EnsureSuccessStatusCode();
         using var body = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
         return body.RootElement.GetProperty("id").GetString()!;
+    }
+
+    /// <summary>An acme order that has a proof, and that proof (the demo's orders awaiting or past their proof have one).</summary>
+    private static async Task<Dictionary<string, string>> AcmeProofAsync(HttpClient acme)
+    {
+        using var orders = JsonDocument.Parse(await acme.GetStringAsync("/api/v1/orders?status=AwaitingProof,ProofApproved,InProduction,Ready,Completed&pageSize=200"));
+        foreach (var order in orders.RootElement.GetProperty("items").EnumerateArray())
+        {
+            var id = order.GetProperty("id").GetString()!;
+            using var proofs = JsonDocument.Parse(await acme.GetStringAsync($"/api/v1/orders/{id}/proofs"));
+            if (proofs.RootElement.GetArrayLength() > 0)
+                return new() { ["id"] = id, ["proofId"] = proofs.RootElement[0].GetProperty("id").GetString()! };
+        }
+        throw new InvalidOperationException("The demo has no acme order with a proof.");
     }
 
     /// <summary>Strings that mark acme's data in any response.</summary>
