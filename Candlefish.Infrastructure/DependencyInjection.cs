@@ -70,6 +70,8 @@ public static class DependencyInjection
         // Crown Trophy orders and proofs (issue 5): the one way pages, the portal and the API change them.
         services.AddSingleton<CrownTrophy.Orders.OrderService>();
         services.AddSingleton<CrownTrophy.Proofs.ProofService>();
+        services.AddSingleton<CrownTrophy.Orders.OrderExport>();
+        services.AddSingleton<CrownTrophy.CrownTrophyDashboard>();
         // Crown Trophy: catalog, price groups and customers.
         CrownTrophy.Catalog.CatalogRegistration.AddCrownTrophyCatalog(services);
 

@@ -35,6 +35,7 @@ public static class DependencyInjection
         services.AddSingleton<TenantResolver>();
         services.AddSingleton<TenantUrls>();
         services.AddSingleton<Candlefish.Infrastructure.Tenancy.ITenantLinks>(sp => sp.GetRequiredService<TenantUrls>());
+        services.AddSingleton<Components.Pages.CrownTrophy.Orders.Documents.OrderPdfs>();
         services.AddScoped<CircuitContext>();
         services.AddScoped<CircuitHandler, TenantCircuitHandler>();
 

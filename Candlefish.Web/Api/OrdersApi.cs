@@ -3,6 +3,8 @@ using Candlefish.Domain.CrownTrophy.Orders;
 using Candlefish.Domain.Platform.Access;
 using Candlefish.Domain.Tenancy;
 using Candlefish.Infrastructure.CrownTrophy.Orders;
+using Candlefish.Infrastructure.Tenancy;
+using Candlefish.Web.Components.Pages.CrownTrophy.Orders.Documents;
 using Candlefish.Web.Identity;
 using Candlefish.Web.Tenancy;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -56,6 +58,24 @@ public static class OrdersApi
             .WithSummary("Orders, newest first, a page at a time; filter by status (comma-separated), location, customer, creation days and rush")
             .RequireAuthorization(Permissions.ViewOrders);
 
+        group.MapGet("/export.xlsx", ExportOrders)
+            .WithName("ExportOrders")
+            .WithSummary("The orders the list's filters keep, newest first, as an Excel workbook with a totals row")
+            .Produces(StatusCodes.Status200OK, contentType: OrderExport.ContentType)
+            .RequireAuthorization(Permissions.ViewOrders);
+
+        group.MapGet("/{id:guid}/work-order.pdf", WorkOrderPdf)
+            .WithName("GetWorkOrderPdf")
+            .WithSummary("The order's work order (every engraved item's text, the proof's status), as a PDF")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
+            .RequireAuthorization(Permissions.ViewOrders);
+
+        group.MapGet("/{id:guid}/invoice.pdf", InvoicePdf)
+            .WithName("GetInvoicePdf")
+            .WithSummary("The order's invoice (lines, subtotal, rush surcharge, tax, total, payments, balance due), as a PDF")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
+            .RequireAuthorization(Permissions.ViewOrders);
+
         group.MapGet("/{id:guid}", GetOrder)
             .WithName("GetOrder")
             .WithSummary("One order with its lines, engraved items, status history and payments")
@@ -106,6 +126,52 @@ public static class OrdersApi
             return OrderQuery.InvalidStatus(status);
         var rows = await orders.ListAsync(filter, Caller(http), request.Skip, request.PageSize + 1, cancellationToken);
         return TypedResults.Ok(Page<OrderSummaryResponse>.From(rows.Select(ToSummary).ToList(), request));
+    }
+
+    /// <summary>Written to a temporary file first (the Excel writer needs a seekable stream), then streamed from disk.</summary>
+    internal static async Task<Results<FileStreamHttpResult, ValidationProblem>> ExportOrders(
+        OrderExport export, HttpContext http, ITenantContext tenants, TimeProvider clock, string? status, Guid? locationId, Guid? customerId,
+        DateOnly? from, DateOnly? to, bool? rush, CancellationToken cancellationToken)
+    {
+        if (OrderQuery.Filter(status, locationId, customerId, from, to, rush) is not { } filter)
+            return OrderQuery.InvalidStatus(status);
+        var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
+        try
+        {
+            await export.WriteAsync(filter, Caller(http), file, cancellationToken);
+            file.Position = 0;
+            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(tenants.RequiredTenant.TimeZone)).DateTime);
+            return TypedResults.File(file, OrderExport.ContentType, OrderExport.FileName(today)); // disposed (and deleted) once sent
+        }
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
+        }
+    }
+
+    internal static Task<Results<FileContentHttpResult, ProblemHttpResult>> WorkOrderPdf(
+        OrderPdfs pdfs, HttpContext http, Guid id, CancellationToken cancellationToken) =>
+        PdfAsync(http, id, () => pdfs.WorkOrderAsync(id, Caller(http), cancellationToken));
+
+    internal static Task<Results<FileContentHttpResult, ProblemHttpResult>> InvoicePdf(
+        OrderPdfs pdfs, HttpContext http, Guid id, CancellationToken cancellationToken) =>
+        PdfAsync(http, id, () => pdfs.InvoiceAsync(id, Caller(http), cancellationToken));
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> PdfAsync(HttpContext http, Guid id, Func<Task<OrderPdf>> print)
+    {
+        try
+        {
+            var pdf = await print();
+            // Inline: the browser shows it in a tab (the page's buttons open one); its name is kept for saving.
+            http.Response.Headers.ContentDisposition =
+                new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("inline") { FileNameStar = pdf.FileName }.ToString();
+            return TypedResults.File(pdf.Content, "application/pdf");
+        }
+        catch (KeyNotFoundException)
+        {
+            return NotFound(id);
+        }
     }
 
     internal static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> GetOrder(

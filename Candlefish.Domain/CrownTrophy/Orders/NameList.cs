@@ -2,6 +2,9 @@ using System.Text.RegularExpressions;
 
 namespace Candlefish.Domain.CrownTrophy.Orders;
 
+/// <summary>A row of a name-list file: its number in the file (from 1) and its cells.</summary>
+public sealed record NameListRow(int Number, IReadOnlyList<string?> Cells);
+
 /// <summary>One problem of an uploaded name list, by the row of the file it is on (from 1, as a spreadsheet numbers them).</summary>
 public sealed record NameListError(int Row, string Message)
 {
@@ -33,40 +36,48 @@ public static partial class NameLists
 
     /// <param name="rows">The file's rows in order, row 1 first, each a list of cells.</param>
     /// <param name="hasHeaderRow">Whether row 1 is a header; null to tell from its cells.</param>
-    public static NameList Read(IEnumerable<IReadOnlyList<string?>> rows, bool? hasHeaderRow = null)
+    public static NameList Read(IEnumerable<IReadOnlyList<string?>> rows, bool? hasHeaderRow = null) =>
+        Read(rows.Select((cells, i) => new NameListRow(i + 1, cells)), hasHeaderRow);
+
+    /// <param name="rows">The file's rows in order with their numbers in the file (a spreadsheet reader skips empty rows).</param>
+    /// <param name="hasHeaderRow">Whether the first row is a header; null to tell from its cells.</param>
+    public static NameList Read(IEnumerable<NameListRow> rows, bool? hasHeaderRow = null)
     {
         var items = new List<EngravedItem>();
         var errors = new List<NameListError>();
         var header = false;
-        var rowNumber = 0;
+        var first = true;
+        var lastRow = 1;
         foreach (var row in rows)
         {
-            rowNumber++;
-            var lines = Lines(row);
-            if (rowNumber == 1 && (hasHeaderRow ?? LooksLikeHeader(lines)))
+            lastRow = row.Number;
+            var lines = Lines(row.Cells);
+            if (first && (hasHeaderRow ?? LooksLikeHeader(lines)))
             {
                 header = true;
+                first = false;
                 continue;
             }
+            first = false;
             if (lines.Count == 0)
                 continue;
             var problem = ProblemOf(lines);
             if (problem is not null)
             {
-                errors.Add(new NameListError(rowNumber, problem));
+                errors.Add(new NameListError(row.Number, problem));
                 if (errors.Count >= MaxErrors)
                     break;
                 continue;
             }
-            items.Add(new EngravedItem(lines, rowNumber));
+            items.Add(new EngravedItem(lines, row.Number));
             if (items.Count > Order.MaxQuantity)
             {
-                errors.Add(new NameListError(rowNumber, $"A name list has at most {Order.MaxQuantity:N0} names."));
+                errors.Add(new NameListError(row.Number, $"A name list has at most {Order.MaxQuantity:N0} names."));
                 break;
             }
         }
         if (items.Count == 0 && errors.Count == 0)
-            errors.Add(new NameListError(Math.Max(rowNumber, 1), "The file has no names in it."));
+            errors.Add(new NameListError(lastRow, "The file has no names in it."));
         return new NameList(items, header, errors);
     }
 

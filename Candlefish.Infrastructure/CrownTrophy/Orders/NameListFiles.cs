@@ -3,14 +3,15 @@ using System.Text;
 using Candlefish.Domain;
 using Candlefish.Domain.CrownTrophy.Orders;
 using CsvHelper;
+using Candlefish.Infrastructure.Documents.Excel;
 using Candlefish.Infrastructure.Platform.Files;
 
 namespace Candlefish.Infrastructure.CrownTrophy.Orders;
 
 /// <summary>
-/// Turns an uploaded name-list file into rows of cells for <see cref="NameLists.Read"/>: a CSV (any delimiter Excel or
-/// Google Sheets writes, UTF-8 or the Windows-1252 of Excel's plain "CSV" export). Refusals are field errors on
-/// <c>NameList</c>.
+/// Turns an uploaded name-list file into rows of cells for <see cref="NameLists.Read(IEnumerable{NameListRow}, bool?)"/>:
+/// an Excel workbook's first sheet (through the one Excel reader), or a CSV (any delimiter Excel or Google Sheets writes,
+/// UTF-8 or the Windows-1252 of Excel's plain "CSV" export). Refusals are field errors on <c>NameList</c>.
 /// </summary>
 public static class NameListFiles
 {
@@ -19,16 +20,39 @@ public static class NameListFiles
     /// <summary>Far above any real list (276 names are about 10 KB), low enough to read into memory.</summary>
     public const int MaxBytes = 5 * 1024 * 1024;
 
-    public static readonly IReadOnlyList<string> Extensions = [".csv", ".txt"];
+    public static readonly IReadOnlyList<string> Extensions = [".xlsx", ".csv", ".txt"];
 
     /// <summary>Reads the file's rows and then its names; <paramref name="hasHeaderRow"/> null tells a header row from its cells.</summary>
     public static async Task<NameList> ReadAsync(string fileName, Stream content, bool? hasHeaderRow = null, CancellationToken cancellationToken = default)
     {
         var extension = Path.GetExtension(fileName ?? "").ToLowerInvariant();
         if (!Extensions.Contains(extension))
-            throw FieldErrors.Single(Field, $"A name list is a CSV file ({string.Join(", ", Extensions)}), one name per row.");
+            throw FieldErrors.Single(Field, $"A name list is an Excel workbook or a CSV file ({string.Join(", ", Extensions)}), one name per row.");
         var bytes = await ReadAtMostAsync(content, cancellationToken);
-        return NameLists.Read(CsvRows(Decode(bytes)), hasHeaderRow);
+        if (extension != ".xlsx")
+            return NameLists.Read(CsvRows(Decode(bytes)), hasHeaderRow);
+        try
+        {
+            using var workbook = ExcelWorkbookReader.Open(new MemoryStream(bytes));
+            return NameLists.Read(SheetRows(workbook.Sheet()).ToList(), hasHeaderRow);
+        }
+        catch (ExcelFileException e)
+        {
+            throw FieldErrors.Single(Field, e.Message);
+        }
+    }
+
+    /// <summary>
+    /// Every row with its number, the first one included: the reader takes the first row as a header, but a name list
+    /// need not have one. Cells are read one column past the most an item may have, so a row with too many still shows.
+    /// </summary>
+    private static IEnumerable<NameListRow> SheetRows(ExcelSheet sheet)
+    {
+        const int columns = Order.MaxEngravingLinesPerItem + 1;
+        if (sheet.HeaderRowNumber > 0)
+            yield return new NameListRow(sheet.HeaderRowNumber, sheet.Headers.Take(columns).ToList());
+        foreach (var row in sheet.Rows())
+            yield return new NameListRow(row.Number, Enumerable.Range(0, columns).Select(i => row[i].AsString()).ToList());
     }
 
     private static IEnumerable<IReadOnlyList<string?>> CsvRows(string text)

@@ -16,8 +16,14 @@ public sealed record NewOrder(Guid LocationId, Guid CustomerId, OrderSource Sour
 /// <summary>A line to add or change: a product, how many, and how each item is engraved.</summary>
 public sealed record LineRequest(Guid ProductId, int Quantity, Guid? EngravingOptionId = null, int EngravingLinesPerItem = 0);
 
-/// <summary>An order with what its pages and documents print beside it: the customer and the location.</summary>
-public sealed record OrderDetails(Order Order, Customer Customer, Location Location);
+/// <summary>An order with what its pages and documents print beside it: the customer, the location, the engraving options' names.</summary>
+public sealed record OrderDetails(Order Order, Customer Customer, Location Location)
+{
+    /// <summary>The name of each engraving option the lines use, by id.</summary>
+    public IReadOnlyDictionary<Guid, string> EngravingOptionNames { get; init; } = new Dictionary<Guid, string>();
+
+    public string EngravingName(Guid? optionId) => optionId is { } id && EngravingOptionNames.TryGetValue(id, out var name) ? name : "Engraving";
+}
 
 /// <summary>
 /// Which orders a list shows: any of the statuses (none: all), one location, one customer, created from one day to
@@ -114,7 +120,9 @@ public sealed class OrderService(TenantDbContextFactory contexts, ITenantContext
             ?? throw NotFound(orderId);
         var customer = await db.Customers.AsNoTracking().SingleAsync(c => c.Id == order.CustomerId, cancellationToken);
         var location = await db.Locations.AsNoTracking().SingleAsync(l => l.Id == order.LocationId, cancellationToken);
-        return new OrderDetails(order, customer, location);
+        var optionIds = order.Lines.Where(l => l.EngravingOptionId is not null).Select(l => l.EngravingOptionId!.Value).Distinct().ToList();
+        var options = await db.EngravingOptions.AsNoTracking().Where(o => optionIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
+        return new OrderDetails(order, customer, location) { EngravingOptionNames = options };
     }
 
     /// <summary>Rush, due date and notes; a rush change reprices the order.</summary>

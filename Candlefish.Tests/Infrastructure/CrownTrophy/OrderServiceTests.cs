@@ -64,6 +64,35 @@ public sealed class OrderServiceTests(OrdersApp app) : IClassFixture<OrdersApp>
     }
 
     [Fact]
+    public async Task An_excel_name_list_of_276_rows_reads_as_276_items_with_their_row_numbers()
+    {
+        using var file = new MemoryStream();
+        using (var workbook = Candlefish.Infrastructure.Documents.Excel.ExcelWorkbookWriter.Create(file))
+        {
+            var sheet = workbook.AddSheet("Names", [new("Name", 30), new("Award", 20), new("Year", 8)]);
+            for (var i = 1; i <= 276; i++)
+                sheet.WriteRow($"Player {i:000}", "Most improved", 2026);
+            workbook.Complete();
+        }
+
+        var list = await NameListFiles.ReadAsync("banquet.xlsx", new MemoryStream(file.ToArray()));
+
+        Assert.True(list.IsValid, string.Join("; ", list.Errors));
+        Assert.Equal((276, true, 3), (list.Items.Count, list.HadHeaderRow, list.MostLines));
+        Assert.Equal(["Player 276", "Most improved", "2026"], list.Items[^1].Lines);
+        Assert.Equal(277, list.Items[^1].NameListRow);
+    }
+
+    [Fact]
+    public async Task A_file_named_xlsx_that_is_not_a_workbook_is_refused_with_what_to_do()
+    {
+        var refused = await Assert.ThrowsAsync<DomainValidationException>(() =>
+            NameListFiles.ReadAsync("names.xlsx", new MemoryStream(Encoding.UTF8.GetBytes("Ana,Captain\n"))));
+
+        Assert.Contains("Save the file as an Excel Workbook", refused.Errors[NameListFiles.Field][0]);
+    }
+
+    [Fact]
     public async Task A_name_list_with_broken_rows_reports_each_by_its_row_number_and_engraves_nothing()
     {
         var shop = app.Laurel;
@@ -87,7 +116,7 @@ public sealed class OrderServiceTests(OrdersApp app) : IClassFixture<OrdersApp>
     {
         var refused = await Assert.ThrowsAsync<DomainValidationException>(() => NameListFiles.ReadAsync("names.exe", new MemoryStream([1, 2, 3])));
 
-        Assert.Contains("CSV", refused.Errors[NameListFiles.Field][0]);
+        Assert.Contains("an Excel workbook or a CSV file", refused.Errors[NameListFiles.Field][0]);
     }
 
     [Fact]

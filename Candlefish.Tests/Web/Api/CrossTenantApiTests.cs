@@ -36,6 +36,9 @@ public class CrossTenantApiTests(DemoCatalogApp app) : IClassFixture<DemoCatalog
         // Crown Trophy orders and proofs: one of acme's demo orders (and one with a proof).
         ["GET /api/v1/orders"] = _ => Task.FromResult(new Dictionary<string, string>()),
         ["POST /api/v1/orders"] = _ => Task.FromResult(new Dictionary<string, string>()),
+        ["GET /api/v1/orders/export.xlsx"] = _ => Task.FromResult(new Dictionary<string, string>()),
+        ["GET /api/v1/orders/{id:guid}/work-order.pdf"] = async client => new() { ["id"] = await FirstId(client, "/api/v1/orders") },
+        ["GET /api/v1/orders/{id:guid}/invoice.pdf"] = async client => new() { ["id"] = await FirstId(client, "/api/v1/orders") },
         ["GET /api/v1/orders/{id:guid}"] = async client => new() { ["id"] = await FirstId(client, "/api/v1/orders") },
         ["POST /api/v1/orders/{id:guid}/lines"] = async client => new() { ["id"] = await FirstId(client, "/api/v1/orders") },
         ["POST /api/v1/orders/{id:guid}/status"] = async client => new() { ["id"] = await FirstId(client, "/api/v1/orders") },
