@@ -92,4 +92,25 @@ public class AccessibilityTests(BrowserFixture browser) : BrowserTests(browser)
 
         AssertNone(await SeriousViolationsAsync(page));
     }
+
+    [Fact]
+    public async Task The_crown_trophy_portal_pages_have_no_serious_violations()
+    {
+        var page = await SignedInPageAsync("acme", DemoUsers.Email("customer", "acme"), BypassCsp);
+        var order = (await Support.Pages.DemoValuesAsync(Server.App))["orderId"];
+        var violations = new List<string>();
+
+        foreach (var (path, marker) in new[] { ("/portal", "portal-crown-trophy"), ("/portal/catalog", "catalog-grid"), ("/portal/orders", "orders-grid"), ($"/portal/orders/{order}", "order-timeline") })
+        {
+            await page.GotoAsync(Server.App.UrlFor("acme", path));
+            await Assertions.Expect(page.GetByTestId(marker)).ToBeVisibleAsync();
+            violations.AddRange((await SeriousViolationsAsync(page)).Select(v => $"{path}: {v}"));
+        }
+        await page.GetByTestId("portal-nav").GetByRole(AriaRole.Link, new() { Name = "My orders" }).ClickAsync();
+        await page.GetByTestId("start-order").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("submit-card")).ToBeVisibleAsync();
+        violations.AddRange((await SeriousViolationsAsync(page)).Select(v => $"order builder: {v}"));
+
+        AssertNone(violations);
+    }
 }

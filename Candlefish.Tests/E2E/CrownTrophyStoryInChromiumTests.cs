@@ -124,12 +124,20 @@ public class CrownTrophyStoryInChromiumTests(BrowserFixture browser) : BrowserTe
 
         var workOrder = await PdfTextAsync(await ownersOrder.WorkOrderPdfAsync());
         var invoice = await PdfTextAsync(await ownersOrder.InvoicePdfAsync());
-        Assert.Contains("1001", workOrder);
+
+        // The work order is the shop's: what to make (the 25 items, every name, the approved proof), no prices.
+        Assert.Contains("Work order #1001", workOrder);
+        Assert.Contains($"{quote.Lines[0].Quantity} × PLQ-WH", workOrder);
+        Assert.Contains("25 of 25 item(s) have their text", workOrder);
+        Assert.Contains("Player 01", workOrder);
         Assert.Contains("Player 25", workOrder);
-        Assert.Contains(OrderDisplay.Money(quote.Total, "USD"), invoice);
-        Assert.Contains(OrderDisplay.Money(quote.Subtotal, "USD"), invoice);
-        Assert.Contains(OrderDisplay.Money(quote.Tax, "USD"), invoice);
-        Assert.Contains(OrderDisplay.Money(quote.Total, "USD"), workOrder);
+        Assert.Contains("Proof version 1 approved", workOrder);
+        // The invoice is the customer's: every figure the pricing service computed.
+        Assert.Contains("Invoice #1001", invoice);
+        foreach (var figure in new[] { quote.Lines[0].UnitPrice, quote.Lines[0].EngravingPerItem, quote.Lines[0].LineTotal, quote.Subtotal, quote.Tax, quote.Total })
+            Assert.Contains(OrderDisplay.Money(figure, "USD"), invoice);
+        Assert.Matches($@"Total\s+{System.Text.RegularExpressions.Regex.Escape(total)}", invoice);
+        Assert.Matches($@"Balance due\s+{System.Text.RegularExpressions.Regex.Escape(total)}", invoice);
     }
 
     /// <summary>The PDF's text as poppler's pdftotext reads it (the layout kept, so a row's figures stay on its line).</summary>
