@@ -46,6 +46,47 @@ public sealed class ProductsListPage(IPage page) : CrownTrophyPage(page)
 
     public ILocator Skus => Grid.GetByTestId("product-link");
 
+    /// <summary>Presses Export and returns the file the browser saved.</summary>
+    public async Task<(string Name, byte[] Content)> ExportAsync()
+    {
+        var download = await Page.RunAndWaitForDownloadAsync(() => Page.GetByTestId("export-catalog").ClickAsync());
+        await using var content = await download.CreateReadStreamAsync();
+        using var copy = new MemoryStream();
+        await content.CopyToAsync(copy);
+        return (download.SuggestedFilename, copy.ToArray());
+    }
+
+    /// <summary>Chooses a workbook in the import's file input, as a person would in the file picker, and waits for the outcome.</summary>
+    public async Task ImportAsync(string fileName, byte[] content)
+    {
+        await Page.GetByTestId("import-catalog").SetInputFilesAsync(new FilePayload
+        {
+            Name = fileName, MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Buffer = content,
+        });
+        await Assertions.Expect(ImportDone.Or(ImportFailed)).ToBeVisibleAsync(new() { Timeout = 30_000 });
+    }
+
+    public ILocator ImportDone => Page.GetByTestId("import-done");
+
+    public ILocator ImportFailed => Page.GetByTestId("import-failed");
+
+    /// <summary>The error report's rows as (row, column).</summary>
+    public async Task<IReadOnlyList<(string Row, string Column)>> ImportErrorsAsync()
+    {
+        var rows = await Page.GetByTestId("import-error-row").AllTextContentsAsync();
+        var columns = await Page.GetByTestId("import-error-column").AllTextContentsAsync();
+        return rows.Zip(columns, (r, c) => (r.Trim(), c.Trim())).ToList();
+    }
+
+    public async Task<byte[]> DownloadErrorReportAsync()
+    {
+        var download = await Page.RunAndWaitForDownloadAsync(() => Page.GetByTestId("download-import-errors").ClickAsync());
+        await using var content = await download.CreateReadStreamAsync();
+        using var copy = new MemoryStream();
+        await content.CopyToAsync(copy);
+        return copy.ToArray();
+    }
+
     public async Task<ProductFormPage> NewProductAsync()
     {
         await Page.GetByTestId("new-product").ClickAsync();
