@@ -72,11 +72,11 @@ public class AccessibilityTests(BrowserFixture browser) : BrowserTests(browser)
                      (CrownTrophyPages.ProductsPath, "product-link"), (CrownTrophyPages.ProductPath(demo.Plaque), "price-preview"),
                      (CrownTrophyPages.NewProductPath, "product-form"), (CrownTrophyPages.VendorsPath, "vendors-grid"),
                      (CrownTrophyPages.EngravingPath, "engraving-grid"), (CrownTrophyPages.PriceGroupsPath, "price-group-link"),
-                     (CrownTrophyPages.PriceGroupPath(demo.School), "fixed-price"), (CrownTrophyPages.CustomersPath, "customer-link"),
+                     (CrownTrophyPages.PriceGroupPath(demo.School), "fixed-prices-grid"), (CrownTrophyPages.CustomersPath, "customer-link"),
                      (CrownTrophyPages.CustomerPath(demo.Customer), "customer-form"),
                  })
         {
-            await page.GotoAsync(Server.App.UrlFor("acme", path));
+            await new ProductFormPage(page).GoToAsync(Server.App.UrlFor("acme", path));
             await Assertions.Expect(page.GetByTestId(marker).First).ToBeVisibleAsync();
             violations.AddRange((await SeriousViolationsAsync(page)).Select(v => $"{path}: {v}"));
         }

@@ -62,9 +62,10 @@ public class CatalogInChromiumTests(BrowserFixture browser) : BrowserTests(brows
                      (CrownTrophyPages.NewCustomerPath, "customer-form", "customer-new"),
                  })
         {
-            await tab.GotoAsync(Server.App.UrlFor("acme", path));
+            var page = new ProductFormPage(tab);
+            await page.GoToAsync(Server.App.UrlFor("acme", path));
             await Assertions.Expect(tab.GetByTestId(marker)).ToBeVisibleAsync();
-            await ScreenshotsAsync(new ProductFormPage(tab), name);
+            await ScreenshotsAsync(page, name);
         }
         var customers = await CustomersListPage.OpenAsync(tab, Server.App.UrlFor("acme", CrownTrophyPages.CustomersPath));
         await customers.SearchAsync("morgan"); // a contact of the league
