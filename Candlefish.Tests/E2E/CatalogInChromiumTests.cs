@@ -16,7 +16,6 @@ public class CatalogInChromiumTests(BrowserFixture browser) : BrowserTests(brows
     [Fact]
     public async Task An_employee_creates_a_product_and_finds_it_in_the_list()
     {
-        await Server.App.SeedCatalogAsync(await Server.App.LiveTenantAsync("acme"));
         var tab = await SignedInAsync("employee");
         var home = new DashboardPage(tab);
         await home.WaitForCircuitAsync();
@@ -45,32 +44,92 @@ public class CatalogInChromiumTests(BrowserFixture browser) : BrowserTests(brows
     [Fact]
     public async Task The_owner_s_catalog_and_customer_pages_show_the_tenant_s_data_and_fit_a_phone()
     {
-        var seeded = await Server.App.SeedCatalogAsync(await Server.App.LiveTenantAsync("acme"));
+        var demo = await Server.App.DemoCatalogAsync();
         var tab = await SignedInAsync("owner");
 
         var products = await ProductsListPage.OpenAsync(tab, Server.App.UrlFor("acme", CrownTrophyPages.ProductsPath));
-        await Assertions.Expect(products.Skus).ToHaveTextAsync(["MED-2", "PLQ-8X10"]);
+        await Assertions.Expect(products.Skus).ToHaveCountAsync(12); // the demo's catalog, one page
+        await Assertions.Expect(products.Skus.First).ToHaveTextAsync("ACR-STAR");
         await ScreenshotsAsync(products, "catalog-products");
         foreach (var (path, marker, name) in new[]
                  {
-                     (CrownTrophyPages.ProductPath(seeded.Plaque.Id), "price-preview", "catalog-product-plaque"),
+                     (CrownTrophyPages.ProductPath(demo.Plaque), "price-preview", "catalog-product-plaque"),
                      (CrownTrophyPages.VendorsPath, "vendors-grid", "catalog-vendors"),
                      (CrownTrophyPages.EngravingPath, "engraving-grid", "catalog-engraving"),
                      (CrownTrophyPages.PriceGroupsPath, "price-groups-grid", "catalog-price-groups"),
-                     (CrownTrophyPages.PriceGroupPath(seeded.School.Id), "fixed-prices-grid", "catalog-price-group"),
-                     (CrownTrophyPages.CustomerPath(seeded.Customer.Id), "order-history", "customer"),
+                     (CrownTrophyPages.PriceGroupPath(demo.School), "fixed-prices-grid", "catalog-price-group"),
+                     (CrownTrophyPages.CustomerPath(demo.Customer), "order-history", "customer"),
                      (CrownTrophyPages.NewCustomerPath, "customer-form", "customer-new"),
                  })
         {
-            await tab.GotoAsync(Server.App.UrlFor("acme", path));
+            var page = new ProductFormPage(tab);
+            await page.GoToAsync(Server.App.UrlFor("acme", path));
             await Assertions.Expect(tab.GetByTestId(marker)).ToBeVisibleAsync();
-            await ScreenshotsAsync(new ProductFormPage(tab), name);
+            await ScreenshotsAsync(page, name);
         }
         var customers = await CustomersListPage.OpenAsync(tab, Server.App.UrlFor("acme", CrownTrophyPages.CustomersPath));
-        await customers.SearchAsync("dana");
+        await customers.SearchAsync("morgan"); // a contact of the league
 
-        await Assertions.Expect(customers.Names).ToHaveTextAsync(["Lincoln High School"]);
+        await Assertions.Expect(customers.Names).ToHaveTextAsync(["Chicago Youth Soccer League"]);
         await ScreenshotsAsync(customers, "customers");
+    }
+
+    [Fact]
+    public async Task The_owner_exports_the_catalog_and_imports_it_back_with_a_fix_after_a_refused_file()
+    {
+        var tab = await SignedInAsync("owner");
+        var products = await ProductsListPage.OpenAsync(tab, Server.App.UrlFor("acme", CrownTrophyPages.ProductsPath));
+
+        var (name, exported) = await products.ExportAsync();
+        var (header, rows) = Read(exported);
+        Assert.StartsWith("catalog-acme-", name);
+        Assert.Equal(12, rows.Count);
+
+        // Row 3 names a vendor acme does not have, and a new SKU's cost is not a number: nothing is imported.
+        rows[1][header.IndexOf("Vendor")] = "Nobody & Sons";
+        rows.Add(New(header, "NEW-IMPORT-1", "twelve"));
+        await products.ImportAsync("catalog.xlsx", Write(header, rows));
+        await Assertions.Expect(products.ImportFailed).ToContainTextAsync("2 problems");
+        Assert.Equal([("3", "Vendor"), ("14", "Cost")], await products.ImportErrorsAsync());
+        var (_, reportRows) = Read(await products.DownloadErrorReportAsync());
+        Assert.Equal(2, reportRows.Count);
+        await ScreenshotsAsync(products, "catalog-import-errors");
+
+        rows[1][header.IndexOf("Vendor")] = "PDU Awards Supply";
+        rows[^1] = New(header, "NEW-IMPORT-1", "12.40");
+        await products.ImportAsync("catalog.xlsx", Write(header, rows));
+        await Assertions.Expect(products.ImportDone).ToContainTextAsync("1 new, 12 updated");
+        await products.SearchAsync("new-import");
+        await Assertions.Expect(products.Skus).ToHaveTextAsync(["NEW-IMPORT-1"]);
+    }
+
+    private static (List<string> Header, List<string?[]> Rows) Read(byte[] workbook)
+    {
+        using var reader = Candlefish.Infrastructure.Documents.Excel.ExcelWorkbookReader.Open(new MemoryStream(workbook));
+        var sheet = reader.Sheet();
+        var header = sheet.Headers.ToList();
+        return (header, sheet.Rows().Select(r => header.Select((_, i) => r[i].AsString()).ToArray()).ToList());
+    }
+
+    private static string?[] New(List<string> header, string sku, string cost)
+    {
+        var row = new string?[header.Count];
+        (row[header.IndexOf("SKU")], row[header.IndexOf("Name")], row[header.IndexOf("Cost")], row[header.IndexOf("BasePrice")]) = (sku, "Imported trophy", cost, "30");
+        return row;
+    }
+
+    /// <summary>A workbook as a person would save it after editing the export: every cell as typed text.</summary>
+    private static byte[] Write(List<string> header, List<string?[]> rows)
+    {
+        using var stream = new MemoryStream();
+        using (var workbook = Candlefish.Infrastructure.Documents.Excel.ExcelWorkbookWriter.Create(stream))
+        {
+            var sheet = workbook.AddSheet("Products", header.Select(h => new Candlefish.Infrastructure.Documents.Excel.ExcelColumn(h)).ToList());
+            foreach (var row in rows)
+                sheet.WriteRow(row.Select(Candlefish.Infrastructure.Documents.Excel.ExcelCell.Text).ToArray());
+            workbook.Complete();
+        }
+        return stream.ToArray();
     }
 
     private static async Task ScreenshotsAsync(AppPage page, string name)

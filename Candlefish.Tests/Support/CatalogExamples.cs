@@ -5,6 +5,7 @@ using Candlefish.Domain.Tenancy;
 using Candlefish.Infrastructure.CrownTrophy.Catalog;
 using Candlefish.Infrastructure.CrownTrophy.Customers;
 using Candlefish.Infrastructure.Tenancy;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Candlefish.Tests.Support;
@@ -13,6 +14,18 @@ namespace Candlefish.Tests.Support;
 public static class CatalogExamples
 {
     public sealed record Seeded(Vendor Vendor, EngravingOption Laser, PriceGroupSummary School, Product Plaque, Product Medal, Customer Customer);
+
+    /// <summary>Ids of the demo's Crown Trophy data (CrownTrophyDemo) at acme: the walnut plaque, the School group, Lincoln High.</summary>
+    public sealed record DemoIds(Guid Plaque, Guid School, Guid Customer);
+
+    public static async Task<DemoIds> DemoCatalogAsync(this CandlefishApp app)
+    {
+        await using var db = await app.TenantData.CreateAsync(await app.LiveTenantAsync("acme"));
+        return new DemoIds(
+            await db.Products.Where(p => p.Sku == "PLQ-8X10").Select(p => p.Id).SingleAsync(),
+            await db.PriceGroups.Where(g => g.Name == "School").Select(g => g.Id).SingleAsync(),
+            await db.Customers.Where(c => c.OrganizationName.StartsWith("Lincoln High")).Select(c => c.Id).SingleAsync());
+    }
 
     /// <summary>Runs <paramref name="action"/> with <paramref name="tenant"/> in scope, as a request or circuit of its host would.</summary>
     public static async Task<T> AsTenantAsync<T>(this CandlefishApp app, TenantInfo tenant, Func<IServiceProvider, Task<T>> action)

@@ -16,6 +16,19 @@ public abstract class CrownTrophyPage(IPage page) : WorkspacePage(page)
 
     public ILocator ErrorFor(string field) => Page.GetByTestId($"error-{field}");
 
+    /// <summary>
+    /// Waits until the page is interactive and has loaded its data (its root carries <c>data-ready</c> then): the
+    /// prerendered page looks the same but does not answer clicks, and the interactive one starts empty.
+    /// </summary>
+    public Task WaitUntilReadyAsync() => Assertions.Expect(Page.Locator("[data-ready]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+
+    /// <summary>Opens an address of the workspace and waits until it is ready.</summary>
+    public async Task GoToAsync(string url)
+    {
+        await Page.GotoAsync(url);
+        await WaitUntilReadyAsync();
+    }
+
     /// <summary>Follows the workspace navigation's entry (an interactive navigation, same circuit).</summary>
     public async Task FollowNavAsync(string entry, string marker)
     {
@@ -31,26 +44,65 @@ public sealed class ProductsListPage(IPage page) : CrownTrophyPage(page)
 
     public static async Task<ProductsListPage> OpenAsync(IPage page, string url)
     {
-        await page.GotoAsync(url);
         var list = new ProductsListPage(page);
-        await Assertions.Expect(page.GetByTestId("products-page")).ToBeVisibleAsync();
-        await list.WaitForInteractiveAsync();
+        await list.GoToAsync(url);
         return list;
     }
 
-    /// <summary>The grid loads its rows over the circuit: wait until it shows rows or says there are none.</summary>
-    public Task WaitForInteractiveAsync() =>
-        Assertions.Expect(Grid.GetByTestId("product-link").First.Or(Grid.GetByText("No products match."))).ToBeVisibleAsync(new() { Timeout = 15_000 });
+    public Task WaitForInteractiveAsync() => WaitUntilReadyAsync();
 
     public async Task SearchAsync(string text) => await Page.GetByTestId("product-search").FillAsync(text);
 
     public ILocator Skus => Grid.GetByTestId("product-link");
 
+    /// <summary>Presses Export and returns the file the browser saved.</summary>
+    public async Task<(string Name, byte[] Content)> ExportAsync()
+    {
+        var download = await Page.RunAndWaitForDownloadAsync(() => Page.GetByTestId("export-catalog").ClickAsync());
+        await using var content = await download.CreateReadStreamAsync();
+        using var copy = new MemoryStream();
+        await content.CopyToAsync(copy);
+        return (download.SuggestedFilename, copy.ToArray());
+    }
+
+    /// <summary>Chooses a workbook in the import's file input, as a person would in the file picker, and waits for the outcome.</summary>
+    public async Task ImportAsync(string fileName, byte[] content)
+    {
+        await Page.GetByTestId("import-catalog").SetInputFilesAsync(new FilePayload
+        {
+            Name = fileName, MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Buffer = content,
+        });
+        await Assertions.Expect(ImportDone.Or(ImportFailed)).ToBeVisibleAsync(new() { Timeout = 30_000 });
+    }
+
+    public ILocator ImportDone => Page.GetByTestId("import-done");
+
+    public ILocator ImportFailed => Page.GetByTestId("import-failed");
+
+    /// <summary>The error report's rows as (row, column).</summary>
+    public async Task<IReadOnlyList<(string Row, string Column)>> ImportErrorsAsync()
+    {
+        var rows = await Page.GetByTestId("import-error-row").AllTextContentsAsync();
+        var columns = await Page.GetByTestId("import-error-column").AllTextContentsAsync();
+        return rows.Zip(columns, (r, c) => (r.Trim(), c.Trim())).ToList();
+    }
+
+    public async Task<byte[]> DownloadErrorReportAsync()
+    {
+        var download = await Page.RunAndWaitForDownloadAsync(() => Page.GetByTestId("download-import-errors").ClickAsync());
+        await using var content = await download.CreateReadStreamAsync();
+        using var copy = new MemoryStream();
+        await content.CopyToAsync(copy);
+        return copy.ToArray();
+    }
+
     public async Task<ProductFormPage> NewProductAsync()
     {
         await Page.GetByTestId("new-product").ClickAsync();
+        var form = new ProductFormPage(Page);
         await Assertions.Expect(Page.GetByTestId("new-product-page")).ToBeVisibleAsync();
-        return new ProductFormPage(Page);
+        await form.WaitUntilReadyAsync();
+        return form;
     }
 }
 
@@ -83,6 +135,7 @@ public sealed class ProductFormPage(IPage page) : CrownTrophyPage(page)
     {
         await Page.GetByTestId("save-product").ClickAsync();
         await Assertions.Expect(Page.GetByTestId("product-page")).ToBeVisibleAsync();
+        await WaitUntilReadyAsync();
         await Assertions.Expect(PricePreview).ToBeVisibleAsync();
     }
 
@@ -105,9 +158,8 @@ public sealed class CustomersListPage(IPage page) : CrownTrophyPage(page)
 
     public static async Task<CustomersListPage> OpenAsync(IPage page, string url)
     {
-        await page.GotoAsync(url);
         var list = new CustomersListPage(page);
-        await Assertions.Expect(list.Names.First.Or(page.GetByText("No customers match."))).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await list.GoToAsync(url);
         return list;
     }
 
