@@ -14,6 +14,8 @@ public static class Pages
     public static readonly IReadOnlyDictionary<string, string> RouteValues = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
         ["identifier"] = "acme",
+        // Crown Trophy orders: an id no tenant has, so the order page shows its "not found" panel.
+        ["orderId"] = "00000000-0000-7000-8000-0000000000a1",
     };
 
     public static IReadOnlyList<PageInfo> All() =>
