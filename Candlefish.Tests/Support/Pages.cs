@@ -16,7 +16,9 @@ public static class Pages
     public static readonly IReadOnlyDictionary<string, string> RouteValues = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
         ["identifier"] = "acme",
-        ["orderId"] = "0195f0a2-0000-7000-8000-000000000001", // no such order; DemoValuesAsync finds a real one
+        // Crown Trophy orders (the store's and the portal's order pages): an id no tenant has, so each page shows its
+        // "not found"; DemoValuesAsync finds a real one where a sweep needs the page itself.
+        ["orderId"] = "00000000-0000-7000-8000-0000000000a1",
         // Crown Trophy catalog and customers: ids no tenant has, so each page shows its "not found" panel.
         ["productId"] = "00000000-0000-7000-8000-000000000001",
         ["priceGroupId"] = "00000000-0000-7000-8000-000000000002",
