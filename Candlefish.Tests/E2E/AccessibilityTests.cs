@@ -18,7 +18,7 @@ public class AccessibilityTests(BrowserFixture browser) : BrowserTests(browser)
     private static readonly BrowserNewContextOptions BypassCsp = new() { BypassCSP = true };
 
     /// <summary>Runs axe on the page as it is and returns the serious and critical violations, described.</summary>
-    private static async Task<List<string>> SeriousViolationsAsync(IPage page)
+    internal static async Task<List<string>> SeriousViolationsAsync(IPage page)
     {
         var axe = Environment.GetEnvironmentVariable("CANDLEFISH_AXE");
         Assert.True(axe is not null && File.Exists(axe), "axe-core is not installed: run ./test.sh (it runs npm ci in Candlefish.Tests/E2E/Accessibility).");

@@ -82,13 +82,19 @@ public class CrownTrophyStoryInChromiumTests(BrowserFixture browser) : BrowserTe
         await form.CreateAsync();
 
         // …and an order for the boosters: one plaque, laser engraved, then the 25-name roster engraved on it.
-        var order = await (await StoreNewOrderScreen.OpenAsync(employee, Url(OrderPaths.New))).CreateAsync(Organization, Store);
-        await order.AddLineAsync("PLQ-WH", 1, "Laser", 1);
-        await order.EngraveFromNameListAsync("roster.csv", Roster(25));
-        await Assertions.Expect(order.EngravedItems).ToHaveTextAsync("25 of 25 items engraved");
+        var orders = await OrdersListPage.OpenAsync(employee, Url(OrderPaths.List));
+        var order = await (await orders.NewOrderAsync()).CreateAsync(Organization);
+        await order.ChooseLineAsync("PLQ-WH", 1, "Laser", 1);
+        await order.AddLineAsync();
+        await order.UploadNameListAsync(0, "roster.csv", Roster(25));
+        await Assertions.Expect(order.NameListPreview).ToContainTextAsync("25 names");
+        await order.ImportNameListAsync();
+        await Assertions.Expect(order.Lines.First.GetByTestId("line-engraved-items")).ToContainTextAsync("25 of 25 items engraved");
         await Assertions.Expect(order.Lines.First.GetByTestId("line-quantity")).ToHaveTextAsync("25");
-        await order.MoveAsync(OrderStatus.Quoted, "Quoted");
+        await order.MoveAsync("Quoted");
+        await Assertions.Expect(order.Status).ToHaveTextAsync("Quoted");
         await order.ScreenshotAsync("story-1-employee-order");
+        var orderUrl = employee.Url;
 
         // The same inputs through the one pricing service: 25 at the 25+ break less the School group's 10%, two engraved
         // lines at the laser's price per line on each, the store's sales tax.
@@ -100,7 +106,7 @@ public class CrownTrophyStoryInChromiumTests(BrowserFixture browser) : BrowserTe
 
         // The owner sends proof version 1.
         var owner = await SignedInAsync(Role.Owner);
-        var ownersOrder = await StoreOrderScreen.OpenAsync(owner, Url(OrderPaths.Workspace(order.OrderId)));
+        var ownersOrder = await OrderScreen.OpenAsync(owner, orderUrl);
         await ownersOrder.UploadProofAsync("plaque-proof-v1.png", "image/png", TestImages.Png(240, 160, (250, 250, 250), (120, 80, 40)));
         await Assertions.Expect(ownersOrder.Status).ToHaveTextAsync("Awaiting proof");
 
@@ -109,21 +115,20 @@ public class CrownTrophyStoryInChromiumTests(BrowserFixture browser) : BrowserTe
         var portal = await PortalHomeScreen.OpenAsync(customer, Url("/portal"));
         var portalOrder = await portal.OpenWaitingOrderAsync(1001);
         await Assertions.Expect(portalOrder.Total).ToHaveTextAsync(total);
-        var proof = await customer.DownloadLinkedAsync("proof-file");
-        Assert.Equal(TestImages.Png(240, 160, (250, 250, 250), (120, 80, 40)), proof);
+        Assert.Equal((240, 160), await portalOrder.ProofImageSizeAsync()); // the proof, served to its customer inline
         await portalOrder.ScreenshotAsync("story-2-customer-proof");
         await portalOrder.ApproveProofAsync();
         await Assertions.Expect(portalOrder.History.Last).ToContainTextAsync("Proof version 1 approved");
 
         // The owner starts production; the store's documents print the same totals.
-        await owner.ReloadAsync();
-        await ownersOrder.WaitForOrderAsync();
+        ownersOrder = await OrderScreen.OpenAsync(owner, orderUrl);
         await Assertions.Expect(ownersOrder.Status).ToHaveTextAsync("Proof approved");
-        await ownersOrder.MoveAsync(OrderStatus.InProduction, "In production");
+        await ownersOrder.MoveAsync("InProduction");
+        await Assertions.Expect(ownersOrder.Status).ToHaveTextAsync("In production");
         await ownersOrder.ScreenshotAsync("story-3-owner-production");
 
-        var workOrder = await PdfTextAsync(await ownersOrder.WorkOrderPdfAsync());
-        var invoice = await PdfTextAsync(await ownersOrder.InvoicePdfAsync());
+        var workOrder = await PdfTextAsync(await ownersOrder.DocumentAsync("work-order-pdf"));
+        var invoice = await PdfTextAsync(await ownersOrder.DocumentAsync("invoice-pdf"));
 
         // The work order is the shop's: what to make (the 25 items, every name, the approved proof), no prices.
         Assert.Contains("Work order #1001", workOrder);
