@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using Candlefish.Domain.CrownTrophy.Catalog;
 using Candlefish.Domain.CrownTrophy.Customers;
@@ -127,8 +126,8 @@ public class CrownTrophyStoryInChromiumTests(BrowserFixture browser) : BrowserTe
         await Assertions.Expect(ownersOrder.Status).ToHaveTextAsync("In production");
         await ownersOrder.ScreenshotAsync("story-3-owner-production");
 
-        var workOrder = await PdfTextAsync(await ownersOrder.DocumentAsync("work-order-pdf"));
-        var invoice = await PdfTextAsync(await ownersOrder.DocumentAsync("invoice-pdf"));
+        var workOrder = await PdfText.OfAsync(await ownersOrder.DocumentAsync("work-order-pdf"));
+        var invoice = await PdfText.OfAsync(await ownersOrder.DocumentAsync("invoice-pdf"));
 
         // The work order is the shop's: what to make (the 25 items, every name, the approved proof), no prices.
         Assert.Contains("Work order #1001", workOrder);
@@ -143,25 +142,5 @@ public class CrownTrophyStoryInChromiumTests(BrowserFixture browser) : BrowserTe
             Assert.Contains(OrderDisplay.Money(figure, "USD"), invoice);
         Assert.Matches($@"Total\s+{System.Text.RegularExpressions.Regex.Escape(total)}", invoice);
         Assert.Matches($@"Balance due\s+{System.Text.RegularExpressions.Regex.Escape(total)}", invoice);
-    }
-
-    /// <summary>The PDF's text as poppler's pdftotext reads it (the layout kept, so a row's figures stay on its line).</summary>
-    private static async Task<string> PdfTextAsync(byte[] pdf)
-    {
-        Assert.True(pdf.AsSpan().StartsWith("%PDF-"u8), "Not a PDF.");
-        var file = Path.Combine(Path.GetTempPath(), $"candlefish-{Guid.NewGuid():N}.pdf");
-        await File.WriteAllBytesAsync(file, pdf);
-        try
-        {
-            using var pdftotext = Process.Start(new ProcessStartInfo("pdftotext", ["-layout", file, "-"]) { RedirectStandardOutput = true })!;
-            var text = await pdftotext.StandardOutput.ReadToEndAsync();
-            await pdftotext.WaitForExitAsync();
-            Assert.Equal(0, pdftotext.ExitCode);
-            return text;
-        }
-        finally
-        {
-            File.Delete(file);
-        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using Candlefish.Tests.E2E.Pages;
 using Candlefish.Tests.Support;
@@ -65,8 +64,8 @@ public sealed class OrdersInChromiumTests(BrowserFixture browser) : BrowserTests
         await Assertions.Expect(ownersView.History).ToContainTextAsync("Plates cut");
         await ownersView.ScreenshotAsync("orders-order-in-production");
 
-        var invoice = await PdfTextAsync(await ownersView.DocumentAsync("invoice-pdf"));
-        var workOrder = await PdfTextAsync(await ownersView.DocumentAsync("work-order-pdf"));
+        var invoice = await PdfText.OfAsync(await ownersView.DocumentAsync("invoice-pdf"));
+        var workOrder = await PdfText.OfAsync(await ownersView.DocumentAsync("work-order-pdf"));
         Assert.Contains(total, invoice);
         Assert.Contains("Lincoln High School Athletics", invoice);
         Assert.Contains("Player 276, Jr.", workOrder);
@@ -93,22 +92,5 @@ public sealed class OrdersInChromiumTests(BrowserFixture browser) : BrowserTests
 
         Assert.True(listViolations.Count + orderViolations.Count + newViolations.Count == 0,
             string.Join("\n", listViolations.Concat(orderViolations).Concat(newViolations)));
-    }
-
-    private static async Task<string> PdfTextAsync(byte[] pdf)
-    {
-        var file = Path.Combine(Path.GetTempPath(), $"candlefish-e2e-{Guid.NewGuid():N}.pdf");
-        await File.WriteAllBytesAsync(file, pdf);
-        try
-        {
-            using var process = Process.Start(new ProcessStartInfo("pdftotext", ["-layout", file, "-"]) { RedirectStandardOutput = true })!;
-            var text = await process.StandardOutput.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            return text;
-        }
-        finally
-        {
-            File.Delete(file);
-        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -210,20 +209,7 @@ public sealed class OrdersApiTests(OrdersApp app) : IClassFixture<OrdersApp>
     {
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
-        var file = Path.Combine(Path.GetTempPath(), $"candlefish-order-{Guid.NewGuid():N}.pdf");
-        await File.WriteAllBytesAsync(file, await response.Content.ReadAsByteArrayAsync());
-        try
-        {
-            using var process = Process.Start(new ProcessStartInfo("pdftotext", ["-layout", file, "-"]) { RedirectStandardOutput = true })!;
-            var text = await process.StandardOutput.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            Assert.Equal(0, process.ExitCode);
-            return text;
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        return await PdfText.OfAsync(await response.Content.ReadAsByteArrayAsync());
     }
 
     [Fact]
