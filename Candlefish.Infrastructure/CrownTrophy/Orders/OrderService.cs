@@ -307,13 +307,24 @@ public sealed class OrderService(TenantDbContextFactory contexts, ITenantContext
         CancellationToken cancellationToken, bool reprice = true)
     {
         await using var db = await contexts.CreateAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await LockAsync(db, orderId, cancellationToken);
         var order = await Whole(db.Orders).Where(Visible(caller)).FirstOrDefaultAsync(o => o.Id == orderId, cancellationToken) ?? throw NotFound(orderId);
         var result = await change(db, order);
         if (reprice && order.IsEditable)
             order.Reprice(await QuoteAsync(db, order, cancellationToken));
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return result;
     }
+
+    /// <summary>
+    /// Holds the order's row until the transaction ends, so changes to one order happen one after the other: two
+    /// payments taken at the same moment cannot both fit a balance that has room for one (a payment or a line is a
+    /// new row, which an optimistic check of the order's own row would not see).
+    /// </summary>
+    internal static Task LockAsync(TenantDbContext db, Guid orderId, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlAsync($"SELECT 1 FROM orders WHERE id = {orderId} FOR UPDATE", cancellationToken);
 
     /// <summary>The order priced now: its products' list prices and breaks, the customer's group, the location's tax.</summary>
     private static async Task<PriceQuote> QuoteAsync(TenantDbContext db, Order order, CancellationToken cancellationToken)

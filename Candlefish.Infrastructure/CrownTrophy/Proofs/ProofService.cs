@@ -9,7 +9,6 @@ using Candlefish.Infrastructure.Platform.Email;
 using Candlefish.Infrastructure.Platform.Files;
 using Candlefish.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Candlefish.Infrastructure.CrownTrophy.Proofs;
 
@@ -51,6 +50,8 @@ public sealed class ProofService(TenantDbContextFactory contexts, ITenantContext
 
         var tenant = tenants.RequiredTenant;
         await using var db = await contexts.CreateAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await OrderService.LockAsync(db, orderId, cancellationToken);
         var order = await OrderOfAsync(db, orderId, caller, tracked: true, cancellationToken);
         if (order.Status is not (OrderStatus.Quoted or OrderStatus.AwaitingProof or OrderStatus.ProofApproved))
             throw FieldErrors.Single("File", order.Status == OrderStatus.Draft
@@ -72,11 +73,12 @@ public sealed class ProofService(TenantDbContextFactory contexts, ITenantContext
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch
         {
             await files.DeleteAsync(key, CancellationToken.None);
-            throw FieldErrors.Single("File", "Someone uploaded another version of this proof at the same moment. Look at the versions and upload again if needed.");
+            throw;
         }
         return proof;
     }
@@ -90,6 +92,8 @@ public sealed class ProofService(TenantDbContextFactory contexts, ITenantContext
     {
         var tenant = tenants.RequiredTenant;
         await using var db = await contexts.CreateAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await OrderService.LockAsync(db, orderId, cancellationToken);
         var order = await OrderOfAsync(db, orderId, caller, tracked: true, cancellationToken);
         var proof = await db.Proofs.Include(p => p.Decisions).FirstOrDefaultAsync(p => p.Id == proofId && p.OrderId == orderId, cancellationToken)
             ?? throw new KeyNotFoundException($"Order {order.Number} has no proof {proofId}.");
@@ -105,6 +109,7 @@ public sealed class ProofService(TenantDbContextFactory contexts, ITenantContext
             order.RecordProofApproval(proof, caller.Actor, now);
         await NotifyOwnersAsync(db, tenant, order, proof, made, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return made;
     }
 

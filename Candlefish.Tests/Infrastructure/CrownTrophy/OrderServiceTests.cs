@@ -193,6 +193,32 @@ public sealed class OrderServiceTests(OrdersApp app) : IClassFixture<OrdersApp>
     }
 
     [Fact]
+    public async Task Two_payments_at_the_same_moment_cannot_both_fit_a_balance_with_room_for_one()
+    {
+        var shop = app.Laurel;
+        var order = await NewOrderAsync(shop, shop.Riverside, shop.East);
+        using var _ = app.As(shop);
+        await app.Orders.AddLineAsync(order.Id, new LineRequest(shop.Medal, 20), shop.Employee); // 75.00, no tax
+
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            using var scope = app.As(shop);
+            try
+            {
+                await app.Orders.RecordPaymentAsync(order.Id, PaymentKind.Payment, 40m, "Card", null, shop.Employee);
+                return true;
+            }
+            catch (DomainValidationException)
+            {
+                return false;
+            }
+        })));
+
+        Assert.Equal(1, attempts.Count(ok => ok));
+        Assert.Equal(35m, (await app.Orders.GetAsync(order.Id, shop.Employee)).Order.BalanceDue);
+    }
+
+    [Fact]
     public async Task A_customer_cannot_see_or_change_another_customer_s_order_and_lists_only_their_own()
     {
         var shop = app.Laurel;
