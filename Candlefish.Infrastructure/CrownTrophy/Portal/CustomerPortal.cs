@@ -14,7 +14,7 @@ public sealed record PortalCustomer(Guid Id, Guid UserId, string OrganizationNam
 }
 
 /// <summary>A catalog product as one customer sees it: their own price ladder.</summary>
-public sealed record PortalProduct(Guid Id, string Sku, string Name, string Category, bool RequiresProof, IReadOnlyList<PriceStep> Prices)
+public sealed record PortalProduct(Guid Id, string Sku, string Name, string Category, bool RequiresProof, string? ImageFileName, IReadOnlyList<PriceStep> Prices)
 {
     public decimal UnitPrice => Prices[0].UnitPrice;
 }
@@ -99,7 +99,7 @@ public sealed class CustomerPortal(TenantDbContextFactory contexts)
     }
 
     private static PortalProduct ToPortal(Product product, GroupPricing? group) =>
-        new(product.Id, product.Sku, product.Name, product.Category, product.RequiresProof, CustomerPrices.Ladder(product.ToPriced(), group));
+        new(product.Id, product.Sku, product.Name, product.Category, product.RequiresProof, product.ImageFileName, CustomerPrices.Ladder(product.ToPriced(), group));
 
     private static string LikePattern(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 }

@@ -82,6 +82,7 @@ public sealed class CrownTrophyPortalApp : CandlefishApp
             location = main.Id;
             Plaque = Product.Create("PLQ-8X10", "Walnut plaque 8x10", "Plaques", null, 9.80m, 24.00m, requiresProof: true, Now);
             Plaque.SetQuantityBreaks([new(10, 21.00m), new(50, 18.50m)]);
+            Plaque.SetImage("plaque-8x10.png");
             Medal = Product.Create("MED-2", "Gold medal 2in", "Medals", null, 1.10m, 3.75m, requiresProof: false, Now);
             var retired = Product.Create("OLD-1", "Retired cup", "Cups", null, 1m, 9m, false, Now);
             retired.SetActive(false);

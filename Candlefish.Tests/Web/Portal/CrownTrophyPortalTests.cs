@@ -44,6 +44,7 @@ public sealed class CrownTrophyPortalTests(CrownTrophyPortalApp app) : IClassFix
         Assert.All(list, step => Assert.Contains(Money(step.UnitPrice), olive));
         Assert.DoesNotContain(Money(list[0].UnitPrice), casey);
         Assert.Contains("at your School prices", casey);
+        Assert.Contains(Candlefish.Web.Components.Pages.CrownTrophy.Catalog.ProductImageEndpoint.UrlOf("plaque-8x10.png"), casey);
         Assert.DoesNotContain("Retired cup", casey);
     }
 
