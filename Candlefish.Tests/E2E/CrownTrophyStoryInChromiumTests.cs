@@ -116,6 +116,9 @@ public class CrownTrophyStoryInChromiumTests(BrowserFixture browser) : BrowserTe
         await Assertions.Expect(portalOrder.Total).ToHaveTextAsync(total);
         Assert.Equal((240, 160), await portalOrder.ProofImageSizeAsync()); // the proof, served to its customer inline
         await portalOrder.ScreenshotAsync("story-2-customer-proof");
+        await portalOrder.RequestChangesAsync("  ");
+        await Assertions.Expect(customer.GetByTestId("error-Comment")).ToContainTextAsync("Say what should change");
+        await Assertions.Expect(portalOrder.Status).ToHaveTextAsync("Awaiting proof");
         await portalOrder.ApproveProofAsync();
         await Assertions.Expect(portalOrder.History.Last).ToContainTextAsync("Proof version 1 approved");
 
