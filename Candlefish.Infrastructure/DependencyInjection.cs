@@ -52,6 +52,8 @@ public static class DependencyInjection
         services.AddSingleton<TenantProvisioner>();
         services.AddSingleton<IFileStore, LocalDiskFileStore>();
         services.AddSingleton<BusinessSettingsStore>();
+        services.AddSingleton<CrownTrophy.Portal.CustomerPortal>();
+        services.AddSingleton<CrownTrophy.Portal.PortalOrdering>();
 
         builder.AddValidatedOptions<Platform.Email.SmtpOptions>(Platform.Email.SmtpOptions.Section);
         services.AddSingleton<Platform.Email.OutboxSender>();
@@ -64,6 +66,14 @@ public static class DependencyInjection
             .Configure<Platform.DataProtection.CatalogXmlRepository>((options, repository) => options.XmlRepository = repository);
         services.AddSingleton<StaffConsole>();
         services.AddSingleton<Platform.Audit.AuditLog>();
+
+        // Crown Trophy orders and proofs (issue 5): the one way pages, the portal and the API change them.
+        services.AddSingleton<CrownTrophy.Orders.OrderService>();
+        services.AddSingleton<CrownTrophy.Proofs.ProofService>();
+        services.AddSingleton<CrownTrophy.Orders.OrderExport>();
+        services.AddSingleton<CrownTrophy.CrownTrophyDashboard>();
+        // Crown Trophy: catalog, price groups and customers.
+        CrownTrophy.Catalog.CatalogRegistration.AddCrownTrophyCatalog(services);
 
         services.AddHealthChecks().AddCheck<CatalogHealthCheck>("catalog", tags: ["ready"]);
         builder.AddDocuments();

@@ -34,6 +34,8 @@ public static class DependencyInjection
         services.AddSingleton<HostTenantStrategy>();
         services.AddSingleton<TenantResolver>();
         services.AddSingleton<TenantUrls>();
+        services.AddSingleton<Candlefish.Infrastructure.Tenancy.ITenantLinks>(sp => sp.GetRequiredService<TenantUrls>());
+        services.AddSingleton<Components.Pages.CrownTrophy.Orders.Documents.OrderPdfs>();
         services.AddScoped<CircuitContext>();
         services.AddScoped<CircuitHandler, TenantCircuitHandler>();
 
@@ -63,6 +65,7 @@ public static class DependencyInjection
         app.UseRouting();
         app.UseMiddleware<TenantResolutionMiddleware>();
         app.UseAuthentication(); // after resolution: a session cookie is checked against the resolved tenant
+        app.UseMiddleware<ProductGateMiddleware>(); // a product the tenant lacks is a 404 to its people
         app.UseAuthorization();
         app.UseAntiforgery();
 
@@ -73,6 +76,8 @@ public static class DependencyInjection
         Components.Account.AccountEndpoints.MapAccountEndpoints(app);
         app.MapThemeEndpoint();
         app.MapLogoEndpoint();
+        Components.Pages.Portal.CrownTrophy.PortalProofEndpoint.MapPortalProofEndpoint(app);
+        Components.Pages.CrownTrophy.Catalog.ProductImageEndpoint.MapProductImageEndpoint(app);
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode();
         return app;

@@ -43,7 +43,7 @@ public sealed class CrownTrophyDemo(TenantDbContextFactory contexts, TimeProvide
         new("BADGE-NAME", "Engraved name badge", "Badges", 0, 2.30m, 8.50m, false, (25, 7.25m)),
     ];
 
-    /// <summary>Demo sales tax by location, in the order the locations were created (locations carry no tax rate yet).</summary>
+    /// <summary>Demo sales tax by location, in the order the locations were created (set on each location, which prices its orders).</summary>
     private static readonly decimal[] TaxRatePercent = [10.25m, 7.75m, 7.90m];
 
     private sealed class Catalog
@@ -65,6 +65,8 @@ public sealed class CrownTrophyDemo(TenantDbContextFactory contexts, TimeProvide
         if (locations.Count == 0)
             return false;
 
+        for (var i = 0; i < locations.Count; i++)
+            locations[i].SetSalesTax(TaxRatePercent[i % TaxRatePercent.Length]);
         var now = clock.GetUtcNow();
         var people = await PeopleAsync(db, cancellationToken);
         var catalog = AddCatalog(db, now);
@@ -190,7 +192,7 @@ public sealed class CrownTrophyDemo(TenantDbContextFactory contexts, TimeProvide
                     order.EngraveLine(line.Id, Enumerable.Range(1, quantity).Select(i => new EngravedItem(text(i), NameListRow: i + 1)).ToList());
             }
             var group = catalog.Groups.Values.SingleOrDefault(g => g.Id == customer.PriceGroupId);
-            order.Reprice(order.Quote(p.Values, [catalog.Laser, catalog.Plate], group, TaxRatePercent[location % TaxRatePercent.Length]));
+            order.Reprice(order.Quote(p.Values, [catalog.Laser, catalog.Plate], group, locations[location % locations.Count].SalesTaxPercent));
             db.Orders.Add(order);
             return order;
         }

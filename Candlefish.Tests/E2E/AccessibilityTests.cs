@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Candlefish.Tests.E2E.Pages;
 using Candlefish.Tests.Support;
+using Candlefish.Web.Components.Pages.CrownTrophy;
 using Candlefish.Web.Identity;
 using Microsoft.Playwright;
 
@@ -17,7 +18,7 @@ public class AccessibilityTests(BrowserFixture browser) : BrowserTests(browser)
     private static readonly BrowserNewContextOptions BypassCsp = new() { BypassCSP = true };
 
     /// <summary>Runs axe on the page as it is and returns the serious and critical violations, described.</summary>
-    private static async Task<List<string>> SeriousViolationsAsync(IPage page)
+    internal static async Task<List<string>> SeriousViolationsAsync(IPage page)
     {
         var axe = Environment.GetEnvironmentVariable("CANDLEFISH_AXE");
         Assert.True(axe is not null && File.Exists(axe), "axe-core is not installed: run ./test.sh (it runs npm ci in Candlefish.Tests/E2E/Accessibility).");
@@ -61,11 +62,55 @@ public class AccessibilityTests(BrowserFixture browser) : BrowserTests(browser)
     }
 
     [Fact]
+    public async Task The_crown_trophy_catalog_and_customer_pages_have_no_serious_violations()
+    {
+        var demo = await Server.App.DemoCatalogAsync();
+        var page = await SignedInPageAsync("acme", options: BypassCsp);
+        var violations = new List<string>();
+        foreach (var (path, marker) in new[]
+                 {
+                     (CrownTrophyPages.ProductsPath, "product-link"), (CrownTrophyPages.ProductPath(demo.Plaque), "price-preview"),
+                     (CrownTrophyPages.NewProductPath, "product-form"), (CrownTrophyPages.VendorsPath, "vendors-grid"),
+                     (CrownTrophyPages.EngravingPath, "engraving-grid"), (CrownTrophyPages.PriceGroupsPath, "price-group-link"),
+                     (CrownTrophyPages.PriceGroupPath(demo.School), "fixed-prices-grid"), (CrownTrophyPages.CustomersPath, "customer-link"),
+                     (CrownTrophyPages.CustomerPath(demo.Customer), "customer-form"),
+                 })
+        {
+            await new ProductFormPage(page).GoToAsync(Server.App.UrlFor("acme", path));
+            await Assertions.Expect(page.GetByTestId(marker).First).ToBeVisibleAsync();
+            violations.AddRange((await SeriousViolationsAsync(page)).Select(v => $"{path}: {v}"));
+        }
+
+        AssertNone(violations);
+    }
+
+    [Fact]
     public async Task The_portal_home_has_no_serious_violations()
     {
         var page = await SignedInPageAsync("acme", DemoUsers.Email("customer", "acme"), BypassCsp);
         await Assertions.Expect(page.GetByTestId("portal-home")).ToBeVisibleAsync();
 
         AssertNone(await SeriousViolationsAsync(page));
+    }
+
+    [Fact]
+    public async Task The_crown_trophy_portal_pages_have_no_serious_violations()
+    {
+        var page = await SignedInPageAsync("acme", DemoUsers.Email("customer", "acme"), BypassCsp);
+        var order = (await Support.Pages.DemoValuesAsync(Server.App))["orderId"];
+        var violations = new List<string>();
+
+        foreach (var (path, marker) in new[] { ("/portal", "portal-crown-trophy"), ("/portal/catalog", "catalog-grid"), ("/portal/orders", "orders-grid"), ($"/portal/orders/{order}", "order-timeline") })
+        {
+            await page.GotoAsync(Server.App.UrlFor("acme", path));
+            await Assertions.Expect(page.GetByTestId(marker)).ToBeVisibleAsync();
+            violations.AddRange((await SeriousViolationsAsync(page)).Select(v => $"{path}: {v}"));
+        }
+        await page.GetByTestId("portal-nav").GetByRole(AriaRole.Link, new() { Name = "My orders" }).ClickAsync();
+        await page.GetByTestId("start-order").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("submit-card")).ToBeVisibleAsync();
+        violations.AddRange((await SeriousViolationsAsync(page)).Select(v => $"order builder: {v}"));
+
+        AssertNone(violations);
     }
 }

@@ -9,7 +9,7 @@ namespace Candlefish.Web.Tenancy;
 /// the server's own listening address, never from what a browser said the address was: a link in an email must
 /// not depend on the host header of whoever triggered it.
 /// </summary>
-public sealed class TenantUrls(IOptions<TenancyOptions> options, IServer server)
+public sealed class TenantUrls(IOptions<TenancyOptions> options, IServer server) : Candlefish.Infrastructure.Tenancy.ITenantLinks
 {
     public const string AcceptInvitationPath = "/account/accept-invitation";
 

@@ -150,6 +150,30 @@ public sealed class Order : ITenantOwned
     }
 
     /// <summary>
+    /// Engraves a line from an uploaded name list, one item per name (replacing what it had). A list longer than the
+    /// line raises its quantity, and a name with more lines than the line pays for raises its lines per item: the
+    /// customer sent the list to have every name engraved. The caller reprices afterwards.
+    /// </summary>
+    public void EngraveFromNameList(Guid lineId, NameList list)
+    {
+        EnsureEditable("have its engraving changed");
+        var line = LineOf(lineId);
+        if (!list.IsValid)
+            throw FieldErrors.Single(nameof(NameList), string.Join(" ", list.Errors.Select(e => e.ToString())));
+        var (quantity, linesPerItem) = SizeFor(line, list);
+        new FieldErrors()
+            .When(line.EngravingOptionId is null, nameof(OrderLine.EngravingOptionId), "Choose how this line is engraved before uploading a name list.")
+            .Range(nameof(OrderLine.Quantity), quantity, 1, MaxQuantity, "quantity")
+            .ThrowIfAny();
+        line.Change(quantity, line.EngravingOptionId, linesPerItem);
+        line.Engrave(list.Items);
+    }
+
+    /// <summary>The quantity and lines per item a line has once <paramref name="list"/> is engraved on it (shown before uploading).</summary>
+    public static (int Quantity, int EngravingLinesPerItem) SizeFor(OrderLine line, NameList list) =>
+        (Math.Max(line.Quantity, list.Items.Count), Math.Max(line.EngravingLinesPerItem, list.MostLines));
+
+    /// <summary>
     /// Prices the order's lines as they are, with <see cref="CrownTrophyPricing"/>, for the customer's group and the
     /// location's tax; <see cref="Reprice"/> stores the result. Nothing changes here.
     /// </summary>

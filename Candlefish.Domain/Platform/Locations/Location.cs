@@ -28,6 +28,23 @@ public sealed class Location : ITenantOwned
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>The most a sales tax rate can be (the pricing service refuses more).</summary>
+    public const decimal MaxSalesTaxPercent = 30m;
+
+    /// <summary>
+    /// The sales tax charged on what this location sells, in percent (8.875 is 8.875%): rates are set by the place, so
+    /// two stores of one franchise charge different tax. 0 until the owner sets it.
+    /// </summary>
+    public decimal SalesTaxPercent { get; private set; }
+
+    /// <summary>Sets the location's sales tax rate: 0% to 30%, to at most three decimals (8.875%).</summary>
+    public void SetSalesTax(decimal percent)
+    {
+        if (percent is < 0m or > MaxSalesTaxPercent || decimal.Round(percent, 3) != percent)
+            throw FieldErrors.Single(nameof(SalesTaxPercent), $"The sales tax must be between 0% and {MaxSalesTaxPercent:0}%, to at most three decimals.");
+        SalesTaxPercent = percent;
+    }
+
     public static Location Create(string name, string street, string city, string region, string postalCode,
         string phone, string timeZone, DateTimeOffset now)
     {

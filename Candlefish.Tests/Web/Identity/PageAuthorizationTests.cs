@@ -76,7 +76,7 @@ public sealed class PageAuthorizationTests(DemoCatalogApp app) : IClassFixture<D
         var client = await app.SignedInClientAsync("acme", DemoUsers.Email(role.ToString().ToLowerInvariant(), "acme"));
         var checkedProtected = 0;
 
-        foreach (var page in Pages.All().Where(p => p.RequiresSignIn))
+        foreach (var page in Pages.All(await Pages.DemoValuesAsync(app)).Where(p => p.RequiresSignIn))
         {
             var response = await client.GetAsync(page.Route);
             Assert.True(Of(response) == Expected(page, role), $"{page.Route} as {role}: expected {Expected(page, role)}, got {(int)response.StatusCode} {response.Headers.Location}");

@@ -1,0 +1,142 @@
+using Microsoft.Playwright;
+
+namespace Candlefish.Tests.E2E.Pages;
+
+/// <summary>Radzen's drop-downs: open, type to filter (where the list filters), pick the item with the text.</summary>
+internal static class RadzenDropDowns
+{
+    public static async Task ChooseAsync(this IPage page, string testId, string text)
+    {
+        var dropDown = page.GetByTestId(testId);
+        await dropDown.ClickAsync();
+        var filter = page.Locator(".rz-dropdown-filter:visible");
+        if (await filter.CountAsync() > 0)
+            await filter.First.FillAsync(text);
+        await page.Locator(".rz-dropdown-item:visible, .rz-multiselect-item:visible").Filter(new() { HasText = text }).First.ClickAsync();
+    }
+}
+
+/// <summary>The orders list.</summary>
+public sealed class OrdersListPage(IPage page) : WorkspacePage(page)
+{
+    public ILocator Rows => Page.GetByTestId("orders-grid").GetByTestId("order-link");
+
+    public static async Task<OrdersListPage> OpenAsync(IPage page, string url)
+    {
+        await page.GotoAsync(url);
+        await Assertions.Expect(page.GetByTestId("orders-grid")).ToBeVisibleAsync();
+        return new OrdersListPage(page);
+    }
+
+    public async Task<NewOrderScreen> NewOrderAsync()
+    {
+        await Page.GetByTestId("new-order").ClickAsync();
+        await Assertions.Expect(Page.GetByTestId("new-order-form")).ToBeVisibleAsync();
+        return new NewOrderScreen(Page);
+    }
+}
+
+/// <summary>The new order form.</summary>
+public sealed class NewOrderScreen(IPage page) : WorkspacePage(page)
+{
+    public async Task<OrderScreen> CreateAsync(string customer, bool rush = false)
+    {
+        await Page.ChooseAsync("order-customer", customer);
+        await Page.GetByText("Email", new() { Exact = true }).ClickAsync();
+        if (rush)
+            await Page.GetByTestId("order-rush").ClickAsync();
+        await Page.GetByTestId("create-order").ClickAsync();
+        await Assertions.Expect(Page.GetByTestId("order-lines")).ToBeVisibleAsync();
+        return new OrderScreen(Page);
+    }
+}
+
+/// <summary>One order: its lines and engraving, money, status and proofs.</summary>
+public sealed class OrderScreen(IPage page) : WorkspacePage(page)
+{
+    public ILocator Status => Page.Locator("[data-testid=order-page] [data-testid=order-status]").First;
+    public ILocator Lines => Page.GetByTestId("order-line");
+    public ILocator Total => Page.GetByTestId("order-total");
+    public ILocator Balance => Page.GetByTestId("order-balance");
+    public ILocator LinePreview => Page.GetByTestId("line-preview");
+    public ILocator NameListPreview => Page.GetByTestId("name-list-preview");
+    public ILocator History => Page.GetByTestId("order-history");
+    public ILocator ProofVersions => Page.GetByTestId("proof-version");
+
+    public ILocator ErrorFor(string field) => Page.GetByTestId($"error-{field}");
+
+    public static async Task<OrderScreen> OpenAsync(IPage page, string url)
+    {
+        await page.GotoAsync(url);
+        // Prerendered first: its file inputs and buttons work once the circuit has taken over the page.
+        await Assertions.Expect(page.Locator("[data-testid=order-page][data-interactive=true]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        return new OrderScreen(page);
+    }
+
+    public async Task ChooseLineAsync(string product, int quantity, string? engraving = null, int linesPerItem = 0)
+    {
+        await Page.ChooseAsync("add-product", product);
+        await Page.GetByTestId("add-quantity").Locator("input").FillAsync(quantity.ToString());
+        await Page.GetByTestId("add-quantity").Locator("input").BlurAsync();
+        if (engraving is not null)
+        {
+            await Page.ChooseAsync("add-engraving", engraving);
+            await Page.GetByTestId("add-lines-per-item").Locator("input").FillAsync(linesPerItem.ToString());
+            await Page.GetByTestId("add-lines-per-item").Locator("input").BlurAsync();
+        }
+    }
+
+    public async Task AddLineAsync()
+    {
+        var before = await Lines.CountAsync();
+        await Page.GetByTestId("add-line-button").ClickAsync();
+        await Assertions.Expect(Lines).ToHaveCountAsync(before + 1);
+    }
+
+    /// <summary>Opens the line's editor and chooses a name-list file; the preview (or the errors) shows.</summary>
+    public async Task UploadNameListAsync(int line, string fileName, byte[] content)
+    {
+        if (await Page.GetByTestId("line-editor").CountAsync() == 0)
+            await Lines.Nth(line).GetByTestId("edit-line").ClickAsync();
+        await Page.GetByTestId("name-list-file").SetInputFilesAsync(new FilePayload { Name = fileName, MimeType = "text/csv", Buffer = content });
+    }
+
+    public async Task ImportNameListAsync()
+    {
+        await Page.GetByTestId("import-name-list").ClickAsync();
+        await Assertions.Expect(NameListPreview).ToHaveCountAsync(0);
+    }
+
+    public async Task MoveAsync(string status, string? reason = null)
+    {
+        if (reason is not null)
+            await Page.GetByTestId("status-reason").FillAsync(reason);
+        await Page.GetByTestId($"move-{status}").ClickAsync();
+    }
+
+    public async Task UploadProofAsync(string fileName, string mimeType, byte[] content) =>
+        await Page.GetByTestId("proof-file").SetInputFilesAsync(new FilePayload { Name = fileName, MimeType = mimeType, Buffer = content });
+
+    public Task RecordApprovalAsync() => Page.GetByTestId("record-approval").ClickAsync();
+
+    /// <summary>
+    /// The PDF behind a document button, fetched by the page itself (its session, its host: Playwright's own request
+    /// client cannot resolve <c>*.localhost</c>).
+    /// </summary>
+    public async Task<byte[]> DocumentAsync(string testId)
+    {
+        var href = await Page.GetByTestId(testId).GetAttributeAsync("href");
+        var result = await Page.EvaluateAsync<System.Text.Json.JsonElement>("""
+            async url => {
+                const response = await fetch(url);
+                const bytes = new Uint8Array(await response.arrayBuffer());
+                let binary = '';
+                for (const b of bytes) binary += String.fromCharCode(b);
+                return { status: response.status, type: response.headers.get('content-type'), body: btoa(binary) };
+            }
+            """, href);
+        Assert.Equal(200, result.GetProperty("status").GetInt32());
+        Assert.Equal("application/pdf", result.GetProperty("type").GetString());
+        return Convert.FromBase64String(result.GetProperty("body").GetString()!);
+    }
+}
