@@ -19,7 +19,7 @@ internal sealed class LocationConfiguration : IEntityTypeConfiguration<Location>
         location.Property(l => l.Phone).HasColumnName("phone").HasMaxLength(Location.PhoneMaxLength);
         location.Property(l => l.TimeZone).HasColumnName("time_zone").HasMaxLength(64);
         location.Property(l => l.CreatedAt).HasColumnName("created_at");
-        location.Property(l => l.SalesTaxPercent).HasColumnName("sales_tax_percent").HasPrecision(6, 3);
+        location.Property(l => l.SalesTaxPercent).HasColumnName("sales_tax_percent").HasPrecision(6, 3).HasDefaultValue(0m);
         location.Ignore(l => l.Address);
         location.HasIndex(l => new { l.TenantId, l.Name }).HasDatabaseName("ix_locations_tenant_id_name");
     }

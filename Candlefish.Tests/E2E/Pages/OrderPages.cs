@@ -24,7 +24,7 @@ public sealed class OrdersListPage(IPage page) : WorkspacePage(page)
     public static async Task<OrdersListPage> OpenAsync(IPage page, string url)
     {
         await page.GotoAsync(url);
-        await Assertions.Expect(page.GetByTestId("orders-grid")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=orders-page][data-interactive=true]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
         return new OrdersListPage(page);
     }
 

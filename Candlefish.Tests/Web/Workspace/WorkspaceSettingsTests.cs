@@ -54,7 +54,7 @@ public sealed partial class WorkspaceSettingsTests(DemoCatalogApp app) : IClassF
 
         Assert.Matches("data-testid=\"figure-locations\">3<", ownerHtml);
         Assert.Matches("data-testid=\"figure-customers\">[1-9]", ownerHtml);
-        Assert.Contains("arrive with the product&#x27;s module", ownerHtml);
+        Assert.Contains("data-testid=\"crown-trophy-figures\"", ownerHtml); // acme has Crown Trophy: its figures, not a placeholder
         Assert.Contains("data-testid=\"dashboard-no-figures\"", employeeHtml);
         Assert.DoesNotContain("figure-locations", employeeHtml);
     }
