@@ -77,6 +77,8 @@ public static class DependencyInjection
         services.AddSingleton<Platform.Audit.AuditLog>();
 
         services.AddHealthChecks().AddCheck<CatalogHealthCheck>("catalog", tags: ["ready"]);
+
+        CrownTrophy.Inventory.InventoryRegistration.AddCrownTrophyInventory(builder);
         return builder;
     }
 }
