@@ -55,6 +55,7 @@ public static class DependencyInjection
         services.AddSingleton<TenantCatalog>();
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<DemoSeeder>();
+        services.AddSingleton<CrownTrophy.CrownTrophyDemo>();
         services.AddSingleton<Platform.Support.SupportSessions>();
         services.TryAddSingleton<IProvisioningStepHook, NoProvisioningStepHook>();
         services.AddSingleton<TenantProvisioner>();

@@ -32,6 +32,12 @@ public sealed record TenantInfo(
 
     public bool IsActive => State == TenantState.Active;
 
+    /// <summary>
+    /// Whether the tenant has <paramref name="product"/> enabled: the one check for the product gate. A product that
+    /// is not enabled is invisible to the tenant (nav, pages, API: 404), and its jobs skip the tenant.
+    /// </summary>
+    public bool HasProduct(Products product) => product != Products.None && Products.HasFlag(product);
+
     /// <summary>The structured-logging scope for this tenant, built once rather than on every request.</summary>
     public IReadOnlyList<KeyValuePair<string, object>> LogScope => _logScope ??= [new("TenantId", Identifier)];
 

@@ -1,4 +1,5 @@
 using Candlefish.Domain.Tenancy;
+using Candlefish.Infrastructure.CrownTrophy;
 using Candlefish.Infrastructure.Tenancy.Provisioning;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -7,9 +8,11 @@ namespace Candlefish.Infrastructure.Tenancy;
 
 /// <summary>
 /// The demo for a fresh machine: acme (Crown Trophy) and encore (PromoterOS) in the Schema tier, kindhome
-/// (Paintbox) in the Database tier, each with a few locations. Seeds only an empty catalog, never real data.
+/// (Paintbox) in the Database tier, each with a few locations. Seeds only an empty catalog, never real data; then
+/// <see cref="SeedProductDataAsync"/> gives each demo tenant its products' data.
 /// </summary>
-public sealed class DemoSeeder(IDbContextFactory<CatalogDbContext> contexts, TenantProvisioner provisioner, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(
+    IDbContextFactory<CatalogDbContext> contexts, TenantProvisioner provisioner, ITenantStore store, CrownTrophyDemo crownTrophy, ILogger<DemoSeeder> logger)
 {
     public static readonly IReadOnlyList<NewTenant> Tenants =
     [
@@ -55,5 +58,16 @@ public sealed class DemoSeeder(IDbContextFactory<CatalogDbContext> contexts, Ten
             await provisioner.ProvisionAsync(tenant, Locations[tenant.Identifier], cancellationToken: cancellationToken);
         logger.LogInformation("Seeded the demo tenants {Tenants}", string.Join(", ", Tenants.Select(t => t.Identifier)));
         return true;
+    }
+
+    /// <summary>
+    /// The data of each demo tenant's products (Crown Trophy: <see cref="CrownTrophyDemo"/>), added where missing, so a
+    /// local database made before a product had data gets it too. Only for tenants the caller has checked are the demo's.
+    /// </summary>
+    public async Task SeedProductDataAsync(IEnumerable<string> identifiers, CancellationToken cancellationToken = default)
+    {
+        foreach (var identifier in identifiers)
+            if (await store.FindAsync(identifier, cancellationToken) is { IsActive: true } tenant && tenant.HasProduct(Products.CrownTrophy))
+                await crownTrophy.SeedAsync(tenant, cancellationToken);
     }
 }

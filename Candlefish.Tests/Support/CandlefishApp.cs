@@ -107,15 +107,17 @@ public class CandlefishApp : WebApplicationFactory<Program>, IAsyncLifetime
 
 /// <summary>
 /// An app with the demo tenants (acme, encore in the Schema tier, kindhome in the Database tier, with their
-/// locations) plus a suspended, a still-provisioning and a deleted tenant.
+/// locations, people and product data) plus a suspended, a still-provisioning and a deleted tenant.
 /// </summary>
 public class DemoCatalogApp : CandlefishApp
 {
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        await Services.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync();
+        var seeder = Services.GetRequiredService<DemoSeeder>();
+        await seeder.SeedIfEmptyAsync();
         await Candlefish.Web.Identity.DemoUsers.SeedAsync(Services, DemoSeeder.Tenants.Select(t => t.Identifier));
+        await seeder.SeedProductDataAsync(DemoSeeder.Tenants.Select(t => t.Identifier));
 
         await AddActiveTenantAsync(new NewTenant("paused", "Paused Trophies", IsolationTier.Schema, Products.CrownTrophy),
             [new("Paused Store", "1 Main St", "Springfield", "IL", "62701", "")]);

@@ -41,12 +41,13 @@ public static class CommandLine
     }
 
     /// <summary>
-    /// The demo tenants (only into an empty catalog) and their people (added where missing, so a local database made
-    /// before people existed gets them too). Only where the demo is asked for: never in production.
+    /// The demo tenants (only into an empty catalog), their people and their products' data (both added where missing,
+    /// so a local database made before they existed gets them too). Only where the demo is asked for: never in production.
     /// </summary>
     private static async Task SeedDemoAsync(WebApplication app)
     {
-        await app.Services.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync();
+        var seeder = app.Services.GetRequiredService<DemoSeeder>();
+        await seeder.SeedIfEmptyAsync();
         // Only into tenants that are the demo's own (same identifier and name), never a real business called acme.
         var store = app.Services.GetRequiredService<ITenantStore>();
         var demo = new List<string>();
@@ -54,5 +55,6 @@ public static class CommandLine
             if (await store.FindAsync(tenant.Identifier) is { } found && found.DisplayName == tenant.DisplayName)
                 demo.Add(tenant.Identifier);
         await Identity.DemoUsers.SeedAsync(app.Services, demo);
+        await seeder.SeedProductDataAsync(demo);
     }
 }

@@ -149,18 +149,25 @@ public sealed class Order : ITenantOwned
         line.Engrave(items);
     }
 
-    /// <summary>The order's lines as the pricing service takes them, in print order.</summary>
-    /// <param name="products">Each line's product (<see cref="Product.ToPriced"/>), by product id.</param>
-    /// <param name="engravingOptions">Each engraving option the lines use (<see cref="EngravingOption.ToPricing"/>), by id.</param>
-    public IReadOnlyList<LineToPrice> LinesToPrice(IReadOnlyDictionary<Guid, PricedProduct> products, IReadOnlyDictionary<Guid, EngravingRate> engravingOptions) =>
-        Lines.Select(l => new LineToPrice(products[l.ProductId], l.Quantity, l.EngravingLinesPerItem,
-            l.EngravingOptionId is { } option ? engravingOptions[option] : null)).ToList();
+    /// <summary>
+    /// Prices the order's lines as they are, with <see cref="CrownTrophyPricing"/>, for the customer's group and the
+    /// location's tax; <see cref="Reprice"/> stores the result. Nothing changes here.
+    /// </summary>
+    /// <param name="products">At least each line's product, with its quantity breaks loaded.</param>
+    /// <param name="engravingOptions">At least each engraving option the lines use.</param>
+    /// <param name="group">The customer's price group with its prices loaded, or null for list prices.</param>
+    public PriceQuote Quote(IEnumerable<Product> products, IEnumerable<EngravingOption> engravingOptions, PriceGroup? group,
+        decimal taxRatePercent, decimal rushSurchargePercent = PricingTerms.DefaultRushSurchargePercent)
+    {
+        var catalog = products.DistinctBy(p => p.Id).ToDictionary(p => p.Id);
+        var rates = engravingOptions.DistinctBy(o => o.Id).ToDictionary(o => o.Id, o => o.ToPricing());
+        var lines = Lines.Select(l => new LineToPrice(catalog[l.ProductId].ToPriced(), l.Quantity, l.EngravingLinesPerItem,
+            l.EngravingOptionId is { } option ? rates[option] : null)).ToList();
+        var terms = new PricingTerms(group?.ToPricing(catalog.ToDictionary(p => p.Key, p => p.Value.Sku)), IsRush, taxRatePercent, rushSurchargePercent);
+        return CrownTrophyPricing.Price(lines, terms);
+    }
 
-    /// <summary>The order-level pricing terms: the customer's group and the location's tax, with this order's rush flag.</summary>
-    public PricingTerms TermsWith(GroupPricing? group, decimal taxRatePercent, decimal rushSurchargePercent = PricingTerms.DefaultRushSurchargePercent) =>
-        new(group, IsRush, taxRatePercent, rushSurchargePercent);
-
-    /// <summary>Stores a quote of this order's lines (from <see cref="LinesToPrice"/>): each line's prices and the totals.</summary>
+    /// <summary>Stores a quote of this order's lines (from <see cref="Quote"/>): each line's prices and the totals.</summary>
     public void Reprice(PriceQuote quote)
     {
         EnsureEditable("be repriced");

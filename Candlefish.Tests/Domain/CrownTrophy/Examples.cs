@@ -33,9 +33,7 @@ internal static class Examples
         var order = NewOrder();
         foreach (var (product, quantity) in products)
             order.AddLine(product, quantity);
-        var quote = Candlefish.Domain.CrownTrophy.Pricing.CrownTrophyPricing.Price(
-            order.LinesToPrice(products.ToDictionary(p => p.Product.Id, p => p.Product.ToPriced()), new Dictionary<Guid, Candlefish.Domain.CrownTrophy.Pricing.EngravingRate>()),
-            order.TermsWith(null, 0m));
+        var quote = order.Quote(products.Select(p => p.Product), [], group: null, taxRatePercent: 0m);
         order.Reprice(quote);
         return order;
     }

@@ -1,6 +1,5 @@
 using Candlefish.Domain;
 using Candlefish.Domain.CrownTrophy.Orders;
-using Candlefish.Domain.CrownTrophy.Pricing;
 using Candlefish.Domain.CrownTrophy.Proofs;
 using static Candlefish.Tests.Domain.CrownTrophy.Examples;
 
@@ -17,10 +16,7 @@ public class OrderShould
         order.AddLine(plaque, 10, laser, engravingLinesPerItem: 3);
         order.AddLine(medal, 20);
 
-        var quote = CrownTrophyPricing.Price(
-            order.LinesToPrice(new Dictionary<Guid, PricedProduct> { [plaque.Id] = plaque.ToPriced(), [medal.Id] = medal.ToPriced() },
-                new Dictionary<Guid, EngravingRate> { [laser.Id] = laser.ToPricing() }),
-            order.TermsWith(null, taxRatePercent: 10.25m));
+        var quote = order.Quote([plaque, medal], [laser], group: null, taxRatePercent: 10.25m);
         order.Reprice(quote);
 
         Assert.Equal([(21.00m, 1.05m, 220.50m), (3.75m, 0m, 75.00m)], order.Lines.Select(l => (l.UnitPrice, l.EngravingPerItem, l.LineTotal)));
@@ -34,7 +30,7 @@ public class OrderShould
         var plaque = Plaque();
         var order = NewOrder();
         var line = order.AddLine(plaque, 10);
-        var quote = CrownTrophyPricing.Price(order.LinesToPrice(new Dictionary<Guid, PricedProduct> { [plaque.Id] = plaque.ToPriced() }, new Dictionary<Guid, EngravingRate>()), order.TermsWith(null, 0m));
+        var quote = order.Quote([plaque], [], group: null, taxRatePercent: 0m);
         order.ChangeLine(line.Id, 12, null, 0);
 
         Assert.Throws<InvalidOperationException>(() => order.Reprice(quote));

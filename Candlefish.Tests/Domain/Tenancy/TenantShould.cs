@@ -19,6 +19,18 @@ public class TenantShould
     }
 
     [Fact]
+    public void Have_only_the_products_enabled_for_it()
+    {
+        var info = Tenant.Create("acme", "Acme Trophies", IsolationTier.Schema, Products.CrownTrophy | Products.Paintbox, "America/Chicago", "USD", Now).ToInfo();
+
+        Assert.True(info.HasProduct(Products.CrownTrophy));
+        Assert.True(info.HasProduct(Products.Paintbox));
+        Assert.False(info.HasProduct(Products.PromoterOS));
+        Assert.False(info.HasProduct(Products.None));
+        Assert.False(TenantInfo.Platform.HasProduct(Products.CrownTrophy));
+    }
+
+    [Fact]
     public void Become_active_then_suspended_then_active_again()
     {
         var tenant = NewTenant();

@@ -2,10 +2,10 @@ using Candlefish.Domain.CrownTrophy.Catalog;
 using Candlefish.Domain.CrownTrophy.Customers;
 using Candlefish.Domain.CrownTrophy.Inventory;
 using Candlefish.Domain.CrownTrophy.Orders;
-using Candlefish.Domain.CrownTrophy.Pricing;
 using Candlefish.Domain.CrownTrophy.Proofs;
 using Candlefish.Domain.CrownTrophy.Purchasing;
 using Candlefish.Domain.Platform.Access;
+using Candlefish.Domain.Platform.Locations;
 using Candlefish.Domain.Tenancy;
 using Candlefish.Infrastructure.CrownTrophy;
 using Candlefish.Infrastructure.Persistence;
@@ -132,6 +132,39 @@ public class CrownTrophyPersistenceTests(CrownTrophyTenantsApp app) : IClassFixt
     }
 
     [Fact]
+    public async Task Transfers_and_stocktakes_read_back_with_who_did_each_step_and_nobody_for_steps_not_taken()
+    {
+        var tenant = app.Scratch;
+        Guid transferId, stocktakeId;
+        await using (var db = await app.TenantData.CreateAsync(tenant))
+        {
+            var store = (await db.Locations.FirstAsync()).Id;
+            var annex = Location.Create("Paper Cup Annex", "", "", "", "", "", "UTC", Now);
+            var cup = Product.Create("CUP-STEPS", "Steps cup", "Cups", null, 4.00m, 9.00m, false, Now);
+            StockLevel[] levels = [StockLevel.Create(store, cup.Id, Now), StockLevel.Create(annex.Id, cup.Id, Now)];
+            db.StockMovements.Add(levels[0].Record(10, 0, StockMovementReason.PurchaseReceipt, null, Eli, Now));
+            var transfer = Transfer.Request(store, annex.Id, new Dictionary<Guid, int> { [cup.Id] = 4 }, Eli, Now);
+            db.StockMovements.AddRange(transfer.Ship(levels, Casey, Now.AddHours(1)));
+            var stocktake = Stocktake.Start(store, [levels[0]], Eli, Now.AddHours(2));
+            stocktake.Count(cup.Id, 5);
+            db.AddRange(annex, cup, transfer, stocktake);
+            db.StockLevels.AddRange(levels);
+            await db.SaveChangesAsync();
+            (transferId, stocktakeId) = (transfer.Id, stocktake.Id);
+        }
+
+        await using var again = await app.TenantData.CreateAsync(tenant);
+        var readTransfer = await again.Transfers.Include(t => t.Lines).SingleAsync(t => t.Id == transferId);
+        var readStocktake = await again.Stocktakes.Include(s => s.Counts).SingleAsync(s => s.Id == stocktakeId);
+
+        Assert.Equal((TransferStatus.Shipped, Eli, Casey, null, null), (readTransfer.Status, readTransfer.RequestedBy, readTransfer.ShippedBy, readTransfer.ReceivedBy, readTransfer.ReceivedAt));
+        Assert.Equal(4, readTransfer.Lines.Single().Quantity);
+        Assert.Equal((StocktakeStatus.Open, Eli, (Actor?)null), (readStocktake.Status, readStocktake.StartedBy, readStocktake.AppliedBy));
+        Assert.Equal((6, 5, -1), (readStocktake.Counts.Single().Expected, readStocktake.Counts.Single().Counted, readStocktake.Counts.Single().Variance));
+        Assert.Equal(4, (await again.StockLevels.SingleAsync(l => l.LocationId != readStocktake.LocationId && l.ProductId == readStocktake.Counts.Single().ProductId)).InTransitIn);
+    }
+
+    [Fact]
     public async Task Order_numbers_are_sequential_per_tenant_and_never_repeat_under_concurrency()
     {
         async Task<List<int>> TakeAsync(TenantInfo tenant, int count)
@@ -222,10 +255,7 @@ public class CrownTrophyPersistenceTests(CrownTrophyTenantsApp app) : IClassFixt
             rush: true, dueDate: new DateOnly(2026, 12, 5));
         var line = order.AddLine(product, 3, laser, engravingLinesPerItem: 2);
         order.EngraveLine(line.Id, [new(["Coach Rivera", "2026 Champions"], 2), new(["Sam Lee", "MVP"], 3), new(["Ana Cruz", "Captain"], 4)]);
-        var group = school.ToPricing(new Dictionary<Guid, string> { [product.Id] = product.Sku });
-        order.Reprice(CrownTrophyPricing.Price(
-            order.LinesToPrice(new Dictionary<Guid, PricedProduct> { [product.Id] = product.ToPriced() }, new Dictionary<Guid, EngravingRate> { [laser.Id] = laser.ToPricing() }),
-            order.TermsWith(group, taxRatePercent: 8m)));
+        order.Reprice(order.Quote([product], [laser], school, taxRatePercent: 8m));
         order.ChangeStatus(OrderStatus.Quoted, Eli, null, Now);
         order.ChangeStatus(OrderStatus.AwaitingProof, Eli, "Proof v1 emailed", Now.AddMinutes(5));
         order.RecordPayment(PaymentKind.Deposit, 40.00m, "Card", "AUTH 7731", Now.AddMinutes(6), Eli);
