@@ -77,6 +77,9 @@ public static class DependencyInjection
         services.AddSingleton<StaffConsole>();
         services.AddSingleton<Platform.Audit.AuditLog>();
 
+        // Crown Trophy: catalog, price groups and customers.
+        CrownTrophy.Catalog.CatalogRegistration.AddCrownTrophyCatalog(services);
+
         services.AddHealthChecks().AddCheck<CatalogHealthCheck>("catalog", tags: ["ready"]);
 
         CrownTrophy.Inventory.InventoryRegistration.AddCrownTrophyInventory(builder);

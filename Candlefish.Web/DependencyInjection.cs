@@ -63,6 +63,7 @@ public static class DependencyInjection
         app.UseRouting();
         app.UseMiddleware<TenantResolutionMiddleware>();
         app.UseAuthentication(); // after resolution: a session cookie is checked against the resolved tenant
+        app.UseMiddleware<ProductGateMiddleware>(); // a product the tenant lacks is a 404 to its people
         app.UseAuthorization();
         app.UseAntiforgery();
 
@@ -73,6 +74,7 @@ public static class DependencyInjection
         Components.Account.AccountEndpoints.MapAccountEndpoints(app);
         app.MapThemeEndpoint();
         app.MapLogoEndpoint();
+        Components.Pages.CrownTrophy.Catalog.ProductImageEndpoint.MapProductImageEndpoint(app);
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode();
         return app;

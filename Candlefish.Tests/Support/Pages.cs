@@ -14,6 +14,10 @@ public static class Pages
     public static readonly IReadOnlyDictionary<string, string> RouteValues = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
         ["identifier"] = "acme",
+        // Crown Trophy catalog and customers: ids no tenant has, so each page shows its "not found" panel.
+        ["productId"] = "00000000-0000-7000-8000-000000000001",
+        ["priceGroupId"] = "00000000-0000-7000-8000-000000000002",
+        ["customerId"] = "00000000-0000-7000-8000-000000000003",
     };
 
     public static IReadOnlyList<PageInfo> All() =>

@@ -36,6 +36,9 @@ public static class ApiEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         v1.MapTenantApi();
         v1.MapLocationsApi();
+        // Crown Trophy: catalog and customers.
+        v1.MapProductsApi();
+        v1.MapCustomersApi();
 
         // Anything else under /api is a ProblemDetails 404, never the Blazor not-found page.
         app.Map("/api/{**path}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found",

@@ -25,6 +25,10 @@ public static class Permissions
     public const string ViewBookings = "bookings.view";
     public const string EditBookings = "bookings.edit";
 
+    // Crown Trophy catalog: a permission of its own, apart from orders.edit, so an owner can let people take orders
+    // at the catalog's prices without letting them change those prices, costs, vendors or price groups.
+    public const string EditCatalog = "catalog.edit";
+
     public static readonly IReadOnlyList<Permission> All =
     [
         new(ManageUsers, "Business", "Invite people, change their roles, and edit the permission matrix"),
@@ -40,6 +44,7 @@ public static class Permissions
         new(OverrideMargin, "Paintbox", "Approve a price below the margin floor", Products.Paintbox),
         new(ViewBookings, "PromoterOS", "See venues, holds and offers", Products.PromoterOS),
         new(EditBookings, "PromoterOS", "Make holds and offers", Products.PromoterOS),
+        new(EditCatalog, "Crown Trophy", "Change products, vendors, engraving options and price groups; import the catalog", Products.CrownTrophy),
     ];
 
     private static readonly HashSet<string> Names = All.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
@@ -50,6 +55,6 @@ public static class Permissions
     public static readonly IReadOnlyDictionary<Role, IReadOnlySet<string>> Defaults = new Dictionary<Role, IReadOnlySet<string>>
     {
         [Role.Manager] = All.Select(p => p.Name).Except([ManageUsers, ManageSettings]).ToHashSet(),
-        [Role.Employee] = new HashSet<string> { ViewOrders, EditOrders, ViewInventory, ViewEstimates, EditEstimates, ViewBookings },
+        [Role.Employee] = new HashSet<string> { ViewOrders, EditOrders, ViewInventory, ViewEstimates, EditEstimates, ViewBookings, EditCatalog },
     };
 }

@@ -42,8 +42,7 @@ public sealed class BusinessSettingsStore(TenantDbContextFactory contexts, IFile
     public async Task ReplaceLogoAsync(TenantInfo tenant, Stream upload, long length, CancellationToken cancellationToken = default)
     {
         // Read at most one byte more than allowed: a stream longer than it claimed is refused too.
-        using var buffer = new MemoryStream();
-        await CopyAtMostAsync(upload, buffer, Logo.MaxBytes + 1, cancellationToken);
+        using var buffer = await Uploads.ReadAtMostAsync(upload, Logo.MaxBytes + 1, cancellationToken);
         var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
         var format = Logo.Check(Math.Max(length, buffer.Length), bytes.Span[..Math.Min(bytes.Length, Logo.SniffLength)]);
 
@@ -101,18 +100,6 @@ public sealed class BusinessSettingsStore(TenantDbContextFactory contexts, IFile
         await db.SaveChangesAsync(cancellationToken);
         _cache.Invalidate(tenant.Id);
         return result;
-    }
-
-    private static async Task CopyAtMostAsync(Stream source, Stream destination, long limit, CancellationToken cancellationToken)
-    {
-        var chunk = new byte[81920];
-        long total = 0;
-        int read;
-        while (total < limit && (read = await source.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, limit - total)), cancellationToken)) > 0)
-        {
-            await destination.WriteAsync(chunk.AsMemory(0, read), cancellationToken);
-            total += read;
-        }
     }
 
     public void Dispose() => _cache.Dispose();

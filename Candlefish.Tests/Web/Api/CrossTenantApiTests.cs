@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Candlefish.Tests.Support;
 using Candlefish.Web.Identity;
@@ -21,7 +22,35 @@ public class CrossTenantApiTests(DemoCatalogApp app) : IClassFixture<DemoCatalog
         ["GET /api/v1/tenant"] = _ => Task.FromResult(new Dictionary<string, string>()),
         ["GET /api/v1/locations"] = _ => Task.FromResult(new Dictionary<string, string>()),
         ["GET /api/v1/locations/{id:guid}"] = async client => new() { ["id"] = await FirstId(client, "/api/v1/locations") },
+
+        // Crown Trophy catalog and customers: one of acme's own, made through its API (named so a leak shows).
+        ["GET /api/v1/products"] = _ => Task.FromResult(new Dictionary<string, string>()),
+        ["POST /api/v1/products"] = _ => Task.FromResult(new Dictionary<string, string>()),
+        ["GET /api/v1/products/{id:guid}"] = async client => new() { ["id"] = await AcmeProductAsync(client) },
+        ["PUT /api/v1/products/{id:guid}"] = async client => new() { ["id"] = await AcmeProductAsync(client) },
+        ["GET /api/v1/customers"] = _ => Task.FromResult(new Dictionary<string, string>()),
+        ["POST /api/v1/customers"] = _ => Task.FromResult(new Dictionary<string, string>()),
+        ["GET /api/v1/customers/{id:guid}"] = async client => new() { ["id"] = await AcmeCustomerAsync(client) },
+        ["PUT /api/v1/customers/{id:guid}"] = async client => new() { ["id"] = await AcmeCustomerAsync(client) },
     };
+
+    private static Task<string> AcmeProductAsync(HttpClient acme) =>
+        FirstOrNewId(acme, "/api/v1/products?search=ACME-XT", new { sku = "ACME-XT-1", name = "Acme cross-tenant plaque", cost = 5m, basePrice = 12m });
+
+    private static Task<string> AcmeCustomerAsync(HttpClient acme) =>
+        FirstOrNewId(acme, "/api/v1/customers?search=Acme cross-tenant", new { organizationName = "Acme cross-tenant league", email = "league@acme.test" });
+
+    /// <summary>The first item of acme's list, created through acme's own API the first time.</summary>
+    private static async Task<string> FirstOrNewId(HttpClient client, string list, object toCreate)
+    {
+        using (var json = JsonDocument.Parse(await client.GetStringAsync(list)))
+            if (json.RootElement.GetProperty("items").GetArrayLength() > 0)
+                return json.RootElement.GetProperty("items")[0].GetProperty("id").GetString()!;
+        var created = await client.PostAsJsonAsync(list.Split('?')[0], toCreate);
+        created.EnsureSuccessStatusCode();
+        using var body = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
+        return body.RootElement.GetProperty("id").GetString()!;
+    }
 
     /// <summary>Strings that mark acme's data in any response.</summary>
     private static readonly string[] AcmeMarkers = ["Acme", "acme"];

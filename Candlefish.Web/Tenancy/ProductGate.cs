@@ -1,0 +1,42 @@
+using Candlefish.Domain.Tenancy;
+using Candlefish.Infrastructure.Tenancy;
+
+namespace Candlefish.Web.Tenancy;
+
+/// <summary>
+/// Endpoint metadata (an attribute on a page, <see cref="ProductGate.RequireProduct{TBuilder}"/> on an API group):
+/// this endpoint belongs to <see cref="Product"/>, which a tenant without it must not even see exists.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
+public sealed class RequiresProductAttribute(Products product) : Attribute
+{
+    public Products Product { get; } = product;
+}
+
+/// <summary>
+/// A product that is not enabled for a tenant is invisible to it (DESIGN.md): its pages and API answer 404, a page
+/// through the not-found page and the API through a ProblemDetails (the status-code pages write both). It runs after
+/// authentication and before authorization: a signed-in person of another product's tenant gets 404, not an
+/// access-denied page that would say the address exists; someone not signed in is still asked to sign in first,
+/// as on every protected address. Without this, the permission policy (which also requires the product) would say 403.
+/// </summary>
+public sealed class ProductGateMiddleware(RequestDelegate next)
+{
+    public Task InvokeAsync(HttpContext context, ITenantContext tenants)
+    {
+        if (context.GetEndpoint()?.Metadata.GetMetadata<RequiresProductAttribute>() is { } required
+            && context.User.Identity?.IsAuthenticated == true
+            && tenants.Tenant is { } tenant && !tenant.Products.HasFlag(required.Product))
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        }
+        return next(context);
+    }
+}
+
+public static class ProductGate
+{
+    public static TBuilder RequireProduct<TBuilder>(this TBuilder builder, Products product) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new RequiresProductAttribute(product));
+}
