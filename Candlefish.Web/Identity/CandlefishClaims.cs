@@ -23,4 +23,11 @@ public static class CandlefishClaims
 
     /// <summary>Signed in with a second factor (Identity adds <c>amr=mfa</c> to two-factor sign-ins).</summary>
     public static bool UsedTwoFactor(this ClaimsPrincipal user) => user.HasClaim("amr", "mfa");
+
+    /// <summary>The signed-in person's user id in their tenant, or null for an anonymous caller.</summary>
+    public static Guid? UserIdOf(this ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+
+    /// <summary>The signed-in person as a history records them: their id and their name now.</summary>
+    public static Actor ActorOf(this ClaimsPrincipal user) => new(user.UserIdOf(), user.NameOf() is { Length: > 0 } name ? name : "someone");
 }

@@ -11,7 +11,8 @@ namespace Candlefish.Tests.Infrastructure.CrownTrophy;
 
 /// <summary>
 /// Crown Trophy tenants for the inventory tests, with two locations each: one in the Schema tier, one in the Database
-/// tier (each with an owner to notify), and a third (Schema) whose ids the first two must not reach.
+/// tier (each with an owner to notify and an employee), a third (Schema) whose ids the first two must not reach, and a
+/// Paintbox tenant, to whom Crown Trophy does not exist.
 /// </summary>
 public class InventoryApp : CandlefishApp
 {
@@ -21,11 +22,12 @@ public class InventoryApp : CandlefishApp
     public static TheoryData<string> Tiers => ["schema", "database"];
 
     /// <summary>A SKU no other test of the class uses (the tests of a class share its tenants).</summary>
-    public static string UniqueSku(string prefix) => $"{prefix}-{Guid.NewGuid().ToString("N")[..6]}";
+    public static string UniqueSku(string prefix) => $"{prefix}-{Guid.NewGuid().ToString("N")[..6]}".ToUpperInvariant();
 
     public TenantInfo Schema { get; private set; } = default!;
     public TenantInfo Database { get; private set; } = default!;
     public TenantInfo Other { get; private set; } = default!;
+    public TenantInfo Painter { get; private set; } = default!;
 
     public TenantInfo Tier(string tier) => tier == "schema" ? Schema : Database;
 
@@ -38,9 +40,20 @@ public class InventoryApp : CandlefishApp
             [new("Podium East", "1 B St", "Boise", "ID", "83702", ""), new("Podium West", "2 B St", "Boise", "ID", "83704", "")]);
         Other = await AddActiveTenantAsync(new("ribbon", "Ribbon Medals", IsolationTier.Schema, Products.CrownTrophy),
             [new("Ribbon Main", "1 C St", "Chico", "CA", "95928", "")]);
-        foreach (var tenant in new[] { Schema, Database, Other })
-            await this.AddUserAsync(tenant, $"owner@{tenant.Identifier}.test", Role.Owner);
+        Painter = await AddActiveTenantAsync(new("brush", "Brush Painting", IsolationTier.Schema, Products.Paintbox),
+            [new("Brush Shop", "1 D St", "Dallas", "TX", "75201", "")]);
+        foreach (var tenant in new[] { Schema, Database, Other, Painter })
+        {
+            await this.AddUserAsync(tenant, OwnerOf(tenant), Role.Owner);
+            await this.AddUserAsync(tenant, $"employee@{tenant.Identifier}.test", Role.Employee);
+        }
     }
+
+    public static string OwnerOf(TenantInfo tenant) => $"owner@{tenant.Identifier}.test";
+
+    public Task<HttpClient> OwnerClientOf(TenantInfo tenant) => this.SignedInClientAsync(tenant.Identifier, OwnerOf(tenant));
+
+    public Task<HttpClient> EmployeeClientOf(TenantInfo tenant) => this.SignedInClientAsync(tenant.Identifier, $"employee@{tenant.Identifier}.test");
 
     /// <summary>Runs <paramref name="work"/> as code of <paramref name="tenant"/> (a request, a circuit or a job would have it in scope).</summary>
     public async Task<T> As<T>(TenantInfo tenant, Func<IServiceProvider, Task<T>> work)
