@@ -24,6 +24,9 @@ public sealed record StockLevelRow(
     public bool IsLow => ReorderQuantity > 0 && Domain.CrownTrophy.Inventory.ReorderPoint.NeedsReorder(OnHand, InTransitIn, ReorderPoint);
 }
 
+/// <summary>A location to choose in a filter or a form.</summary>
+public sealed record LocationChoice(Guid Id, string Name);
+
 /// <summary>What "compute from demand" did: how many reorder points it set, and the products it could not (no vendor, so no lead time).</summary>
 public sealed record ReorderComputation(int Updated, IReadOnlyList<string> SkippedSkus);
 
@@ -38,6 +41,13 @@ public sealed class StockService(TenantDbContextFactory contexts, ITenantContext
     /// </summary>
     internal static readonly Expression<Func<StockLevel, bool>> IsLow =
         l => l.ReorderQuantity > 0 && l.OnHand + l.InTransitIn <= l.ReorderPoint;
+
+    /// <summary>The tenant's locations by name, for the pages' location filters and forms.</summary>
+    public async Task<List<LocationChoice>> LocationsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateAsync(cancellationToken);
+        return await db.Locations.AsNoTracking().OrderBy(l => l.Name).Select(l => new LocationChoice(l.Id, l.Name)).ToListAsync(cancellationToken);
+    }
 
     /// <summary>A page of stock levels by location and SKU, and how many match in all.</summary>
     public async Task<(IReadOnlyList<StockLevelRow> Rows, int Total)> ListAsync(StockFilter filter, int skip, int take, bool count = true,
