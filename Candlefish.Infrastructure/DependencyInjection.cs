@@ -1,3 +1,5 @@
+using Candlefish.Infrastructure.Documents;
+using Candlefish.Infrastructure.Jobs;
 using Candlefish.Infrastructure.Persistence;
 using Candlefish.Infrastructure.Platform.Files;
 using Candlefish.Infrastructure.Platform.Settings;
@@ -15,32 +17,21 @@ public static class DependencyInjection
 {
     /// <summary>
     /// Registers what Infrastructure owns: the data sources, the catalog, the tenant store and accessor, the tenant
-    /// DbContext factory, migrations, provisioning and the demo seed.
+    /// DbContext factory, migrations, provisioning, the demo seed, documents (PDF) and the job scheduler.
     /// </summary>
     public static IHostApplicationBuilder AddInfrastructure(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
 
-        services.AddOptions<DatabaseOptions>()
-            .Bind(builder.Configuration.GetSection(DatabaseOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.AddOptions<TenantStorageOptions>()
-            .Bind(builder.Configuration.GetSection(TenantStorageOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.AddOptions<TenantStoreOptions>()
-            .Bind(builder.Configuration.GetSection("Candlefish:TenantStore"))
+        builder.AddValidatedOptions<DatabaseOptions>(DatabaseOptions.Section);
+        builder.AddValidatedOptions<TenantStorageOptions>(TenantStorageOptions.Section);
+        builder.AddValidatedOptions<TenantStoreOptions>("Candlefish:TenantStore")
             .Validate(o => o.CacheDuration > TimeSpan.Zero && o.CacheDuration <= TimeSpan.FromMinutes(10),
-                "Candlefish:TenantStore:CacheDuration must be between 0 and 10 minutes.")
-            .ValidateOnStart();
+                "Candlefish:TenantStore:CacheDuration must be between 0 and 10 minutes.");
 
-        services.AddOptions<FileStorageOptions>()
-            .Bind(builder.Configuration.GetSection(FileStorageOptions.Section))
+        builder.AddValidatedOptions<FileStorageOptions>(FileStorageOptions.Section)
             // A relative data folder is under the content root, not wherever the process was started from.
-            .PostConfigure(o => o.Root = Path.GetFullPath(o.Root, builder.Environment.ContentRootPath))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+            .PostConfigure(o => o.Root = Path.GetFullPath(o.Root, builder.Environment.ContentRootPath));
 
         services.AddSingleton(TimeProvider.System);
 
@@ -62,10 +53,7 @@ public static class DependencyInjection
         services.AddSingleton<IFileStore, LocalDiskFileStore>();
         services.AddSingleton<BusinessSettingsStore>();
 
-        services.AddOptions<Platform.Email.SmtpOptions>()
-            .Bind(builder.Configuration.GetSection(Platform.Email.SmtpOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        builder.AddValidatedOptions<Platform.Email.SmtpOptions>(Platform.Email.SmtpOptions.Section);
         services.AddSingleton<Platform.Email.OutboxSender>();
         services.AddHostedService(sp => sp.GetRequiredService<Platform.Email.OutboxSender>());
 
@@ -81,6 +69,8 @@ public static class DependencyInjection
         CrownTrophy.Catalog.CatalogRegistration.AddCrownTrophyCatalog(services);
 
         services.AddHealthChecks().AddCheck<CatalogHealthCheck>("catalog", tags: ["ready"]);
+        builder.AddDocuments();
+        builder.AddJobs();
 
         CrownTrophy.Inventory.InventoryRegistration.AddCrownTrophyInventory(builder);
         return builder;

@@ -1,4 +1,5 @@
 using Candlefish.Domain.Tenancy;
+using Candlefish.Infrastructure.Jobs;
 using Candlefish.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -30,13 +31,17 @@ public sealed class DatabaseMigrator(TenantDataSources sources, ILogger<Database
         }
 
         // The app role reads and writes the catalog but owns nothing and may not touch the migration history; the
-        // audit log is append-only for it, so the app cannot rewrite what staff did.
+        // audit log is append-only for it, so the app cannot rewrite what staff did. The scheduler (as the app role)
+        // reads and writes Quartz's rows, deletes the ones Quartz deletes, and may not change the tables.
         var app = TenantStorage.Quote(sources.AppRoleName);
         await using var grant = new NpgsqlCommand($"""
             GRANT USAGE ON SCHEMA {CatalogDbContext.Schema} TO {app};
             GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA {CatalogDbContext.Schema} TO {app};
             REVOKE ALL ON {CatalogDbContext.Schema}.{CatalogDbContext.MigrationsHistoryTable} FROM {app};
             REVOKE UPDATE, DELETE ON {CatalogDbContext.Schema}.audit_entries FROM {app};
+            REVOKE ALL ON SCHEMA {JobStore.Schema} FROM PUBLIC;
+            GRANT USAGE ON SCHEMA {JobStore.Schema} TO {app};
+            GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {JobStore.Schema} TO {app};
             """, connection);
         await grant.ExecuteNonQueryAsync(cancellationToken);
     }

@@ -77,6 +77,8 @@ public class CandlefishApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Candlefish:Database:TenantDatabasePrefix", _tenantDatabasePrefix);
         builder.UseSetting("Candlefish:Storage:Root", FilesRoot);
         builder.UseSetting("Candlefish:Database:MigrateOnStart", ConnectionOverride is null ? "true" : "false");
+        // No scheduler unless a test asks for one (Settings["Candlefish:Jobs:Enabled"] = "true"): most tests run jobs by hand.
+        builder.UseSetting("Candlefish:Jobs:Enabled", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.Hosting.Lifetime", "Warning");
         foreach (var (key, value) in Settings)

@@ -59,6 +59,18 @@ public static class TestPostgres
         return (RoleConnection(admin, name, OwnerRole, OwnerPassword), RoleConnection(admin, name, AppRole, AppPassword));
     }
 
+    /// <summary>A platform database for one test (its owner role's connection string), dropped when disposed.</summary>
+    public static async Task<ScratchDatabase> CreateScratchDatabaseAsync(string prefix) =>
+        new((await CreatePlatformDatabaseAsync(prefix)).Owner);
+
+    public sealed class ScratchDatabase(string ownerConnectionString) : IAsyncDisposable
+    {
+        public string OwnerConnectionString { get; } = ownerConnectionString;
+
+        public async ValueTask DisposeAsync() =>
+            await DropDatabasesAsync(new NpgsqlConnectionStringBuilder(OwnerConnectionString).Database!);
+    }
+
     /// <summary>Drops every database whose name starts with <paramref name="namePrefix"/>.</summary>
     public static async Task DropDatabasesAsync(string namePrefix)
     {
