@@ -1,4 +1,5 @@
 using Candlefish.Infrastructure.CrownTrophy.Purchasing;
+using Candlefish.Infrastructure.Jobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -6,7 +7,7 @@ namespace Candlefish.Infrastructure.CrownTrophy.Inventory;
 
 public static class InventoryRegistration
 {
-    /// <summary>Crown Trophy's stock, transfers, stocktakes, purchase orders and the reorder points job.</summary>
+    /// <summary>Crown Trophy's stock, transfers, stocktakes, purchase orders and the reorder points job (hourly, on the hour).</summary>
     public static IHostApplicationBuilder AddCrownTrophyInventory(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -14,7 +15,6 @@ public static class InventoryRegistration
         services.AddSingleton<TransferService>();
         services.AddSingleton<StocktakeService>();
         services.AddSingleton<PurchaseOrderService>();
-        services.AddScoped<ReorderPointsJob>();
-        return builder;
+        return builder.AddTenantJob<ReorderPointsJob>(ReorderPointsJob.Name, JobSchedule.Hourly);
     }
 }

@@ -1,5 +1,7 @@
 using Candlefish.Domain.CrownTrophy.Purchasing;
 using Candlefish.Domain.Platform.Access;
+using Candlefish.Domain.Tenancy;
+using Candlefish.Infrastructure.Jobs;
 using Candlefish.Infrastructure.Persistence;
 using Candlefish.Infrastructure.Platform.Email;
 using Candlefish.Infrastructure.Tenancy;
@@ -12,7 +14,8 @@ namespace Candlefish.Infrastructure.CrownTrophy.Purchasing;
 public sealed record ReorderedPurchaseOrder(Guid Id, int Number, string VendorName, string LocationName, int Lines, int Units);
 
 /// <summary>
-/// The reorder points job (DESIGN.md, Jobs), for the current tenant: stock at or below its reorder point becomes draft
+/// The reorder points job (DESIGN.md, Jobs): hourly, clustered, for every active tenant with Crown Trophy
+/// (<see cref="TenantJobRunner"/>); also run for the current tenant from the purchase orders page. Stock at or below its reorder point becomes draft
 /// purchase orders, one per vendor and location, each line the level's reorder quantity at the product's cost; the
 /// owners are emailed (outbox, same transaction) when something new was drafted.
 /// </summary>
@@ -29,9 +32,15 @@ public sealed record ReorderedPurchaseOrder(Guid Id, int Number, string VendorNa
 /// second time.</para>
 /// </remarks>
 public sealed class ReorderPointsJob(TenantDbContextFactory contexts, ITenantContext tenants, TimeProvider clock, ILogger<ReorderPointsJob> logger)
+    : ITenantJob
 {
     /// <summary>The job's name in the scheduler and in configuration (<c>Candlefish:Jobs:Schedules:reorder-points</c>).</summary>
     public const string Name = "reorder-points";
+
+    public static Products Product => Products.CrownTrophy;
+
+    /// <summary>The scheduler's entry: the runner has put <paramref name="tenant"/> in scope.</summary>
+    public Task RunAsync(TenantInfo tenant, CancellationToken cancellationToken) => ReorderAsync(cancellationToken);
 
     public async Task<IReadOnlyList<ReorderedPurchaseOrder>> ReorderAsync(CancellationToken cancellationToken = default)
     {
