@@ -74,6 +74,9 @@ internal static class Edits
             ? conflicts.FirstOrDefault(c => c.Constraint == postgres.ConstraintName)
             : null;
 
+    /// <summary>The escape character of <see cref="Containing"/>'s patterns, named in each LIKE (EF's own default is none).</summary>
+    public const string LikeEscape = @"\";
+
     /// <summary>A LIKE pattern that finds <paramref name="text"/> anywhere, its own wildcards taken literally.</summary>
     public static string Containing(string text) =>
         "%" + text.Trim().Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_") + "%";

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Candlefish.Tests.E2E.Pages;
 using Candlefish.Tests.Support;
+using Candlefish.Web.Components.Pages.CrownTrophy;
 using Candlefish.Web.Components.Pages.CrownTrophy.Inventory;
 using Candlefish.Web.Identity;
 using Microsoft.Playwright;
@@ -59,6 +60,29 @@ public class AccessibilityTests(BrowserFixture browser) : BrowserTests(browser)
         await Assertions.Expect(page.GetByTestId("tenants-grid").GetByTestId("tenant-link").First).ToBeVisibleAsync();
 
         AssertNone(await SeriousViolationsAsync(page));
+    }
+
+    [Fact]
+    public async Task The_crown_trophy_catalog_and_customer_pages_have_no_serious_violations()
+    {
+        var demo = await Server.App.DemoCatalogAsync();
+        var page = await SignedInPageAsync("acme", options: BypassCsp);
+        var violations = new List<string>();
+        foreach (var (path, marker) in new[]
+                 {
+                     (CrownTrophyPages.ProductsPath, "product-link"), (CrownTrophyPages.ProductPath(demo.Plaque), "price-preview"),
+                     (CrownTrophyPages.NewProductPath, "product-form"), (CrownTrophyPages.VendorsPath, "vendors-grid"),
+                     (CrownTrophyPages.EngravingPath, "engraving-grid"), (CrownTrophyPages.PriceGroupsPath, "price-group-link"),
+                     (CrownTrophyPages.PriceGroupPath(demo.School), "fixed-prices-grid"), (CrownTrophyPages.CustomersPath, "customer-link"),
+                     (CrownTrophyPages.CustomerPath(demo.Customer), "customer-form"),
+                 })
+        {
+            await new ProductFormPage(page).GoToAsync(Server.App.UrlFor("acme", path));
+            await Assertions.Expect(page.GetByTestId(marker).First).ToBeVisibleAsync();
+            violations.AddRange((await SeriousViolationsAsync(page)).Select(v => $"{path}: {v}"));
+        }
+
+        AssertNone(violations);
     }
 
     [Fact]

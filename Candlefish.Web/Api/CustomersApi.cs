@@ -89,5 +89,5 @@ public static class CustomersApi
 
     private static CustomerResponse ToResponse(Customer c) =>
         new(c.Id, c.OrganizationName, c.Email, c.Phone, c.BillingAddress, c.Notes, c.PriceGroupId,
-            c.Contacts.Select(k => new ContactResponse(k.Id, k.Name, k.Email, k.Phone, k.Role)).ToList());
+            c.Contacts.OrderBy(k => k.Id).Select(k => new ContactResponse(k.Id, k.Name, k.Email, k.Phone, k.Role)).ToList());
 }

@@ -98,6 +98,6 @@ public static class ProductsApi
 
     private static ProductResponse ToResponse(Product p) =>
         new(p.Id, p.Sku, p.Name, p.Category, p.VendorId, p.Cost, p.BasePrice, p.RequiresProof, p.IsActive,
-            p.QuantityBreaks.Select(b => new QuantityBreak(b.MinQuantity, b.UnitPrice)).ToList(),
+            p.QuantityBreaks.OrderBy(b => b.MinQuantity).Select(b => new QuantityBreak(b.MinQuantity, b.UnitPrice)).ToList(),
             p.ImageFileName is { } file ? ProductImageEndpoint.UrlOf(file) : null);
 }

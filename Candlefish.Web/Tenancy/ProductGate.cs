@@ -26,7 +26,7 @@ public sealed class ProductGateMiddleware(RequestDelegate next)
     {
         if (context.GetEndpoint()?.Metadata.GetMetadata<RequiresProductAttribute>() is { } required
             && context.User.Identity?.IsAuthenticated == true
-            && tenants.Tenant is { } tenant && !tenant.Products.HasFlag(required.Product))
+            && tenants.Tenant is { } tenant && !tenant.HasProduct(required.Product))
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return Task.CompletedTask;

@@ -15,5 +15,6 @@ public static class CatalogRegistration
             .AddSingleton<EngravingOptionService>()
             .AddSingleton<PriceGroupService>()
             .AddSingleton<ProductService>()
+            .AddSingleton<CatalogWorkbook>()
             .AddSingleton<CustomerService>();
 }

@@ -211,7 +211,7 @@ public sealed class ProductService(TenantDbContextFactory contexts, IFileStore f
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var pattern = Edits.Containing(query.Search);
-            products = products.Where(p => EF.Functions.ILike(p.Sku, pattern) || EF.Functions.ILike(p.Name, pattern));
+            products = products.Where(p => EF.Functions.ILike(p.Sku, pattern, Edits.LikeEscape) || EF.Functions.ILike(p.Name, pattern, Edits.LikeEscape));
         }
         if (!string.IsNullOrWhiteSpace(query.Category))
             products = products.Where(p => p.Category == query.Category.Trim());

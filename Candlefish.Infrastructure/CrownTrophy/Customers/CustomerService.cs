@@ -134,7 +134,7 @@ public sealed class CustomerService(TenantDbContextFactory contexts, TimeProvide
         if (string.IsNullOrWhiteSpace(search))
             return customers;
         var pattern = Edits.Containing(search);
-        return customers.Where(c => EF.Functions.ILike(c.OrganizationName, pattern) || EF.Functions.ILike(c.Email, pattern)
-            || EF.Functions.ILike(c.Phone, pattern) || c.Contacts.Any(k => EF.Functions.ILike(k.Name, pattern) || EF.Functions.ILike(k.Email, pattern)));
+        return customers.Where(c => EF.Functions.ILike(c.OrganizationName, pattern, Edits.LikeEscape) || EF.Functions.ILike(c.Email, pattern, Edits.LikeEscape)
+            || EF.Functions.ILike(c.Phone, pattern, Edits.LikeEscape) || c.Contacts.Any(k => EF.Functions.ILike(k.Name, pattern, Edits.LikeEscape) || EF.Functions.ILike(k.Email, pattern, Edits.LikeEscape)));
     }
 }
