@@ -101,6 +101,23 @@ public class InventoryInChromiumTests(BrowserFixture browser) : BrowserTests(bro
         Assert.Equal(before + line.Quantity, after);
     }
 
+    [Fact]
+    public async Task A_tenant_without_crown_trophy_has_no_inventory_in_its_navigation_and_its_addresses_are_not_found()
+    {
+        var page = await SignedInPageAsync("kindhome");
+        var home = await DashboardPage.OpenAsync(page, Server.App.UrlFor("kindhome"));
+        await home.WaitForCircuitAsync();
+
+        await page.EvaluateAsync("() => Blazor.navigateTo('/inventory')"); // the interactive router, as a link in the page would
+        await Assertions.Expect(page.GetByTestId("page-not-found")).ToBeVisibleAsync();
+        var loaded = await page.GotoAsync(Server.App.UrlFor("kindhome", InventoryPages.PurchaseOrdersPath));
+
+        await Assertions.Expect(home.Nav.GetByTestId("nav-inventory")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("access-denied")).ToHaveCountAsync(0);
+        Assert.Equal(404, loaded!.Status);
+        await Assertions.Expect(page.GetByTestId("page-not-found")).ToBeVisibleAsync();
+    }
+
     /// <summary>A purchase order's first line and the stock on hand of its product at the order's location, read from acme's database.</summary>
     private async Task<(PurchaseOrderLine Line, int OnHand)> FirstLineStockAsync(Guid purchaseOrderId)
     {
