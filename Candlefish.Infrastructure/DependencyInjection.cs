@@ -78,6 +78,8 @@ public static class DependencyInjection
         services.AddHealthChecks().AddCheck<CatalogHealthCheck>("catalog", tags: ["ready"]);
         builder.AddDocuments();
         builder.AddJobs();
+
+        CrownTrophy.Inventory.InventoryRegistration.AddCrownTrophyInventory(builder);
         return builder;
     }
 }

@@ -37,13 +37,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-for db in $(cf_psql -c "SELECT datname FROM pg_database WHERE datname = 'candlefish_bench' OR datname LIKE 'cfbench\_%'"); do
-  cf_psql -c "DROP DATABASE \"$db\" WITH (FORCE)" >/dev/null
-done
-cf_pg_ensure_database candlefish_bench
-export ConnectionStrings__Catalog="Host=127.0.0.1;Port=$CF_PG_PORT;Database=candlefish_bench;Username=candlefish_owner;Password=$CF_OWNER_PASSWORD"
-export ConnectionStrings__App="Host=127.0.0.1;Port=$CF_PG_PORT;Database=candlefish_bench;Username=candlefish_app;Password=$CF_APP_PASSWORD"
-export Candlefish__Database__TenantDatabasePrefix=cfbench_
+cf_pg_fresh_platform candlefish_bench cfbench_
 # Every tenant stays cached for the whole run, so the heap figure is the worst case.
 export Candlefish__TenantStore__CacheDuration=00:10:00
 

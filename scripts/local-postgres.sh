@@ -158,6 +158,19 @@ cf_pg_ensure_database() {
   fi
 }
 
+# cf_pg_fresh_platform NAME PREFIX: a benchmark's platform database NAME, empty (dropped with the tenant databases named
+# PREFIX* of an earlier run, then created), and the app's connection settings for it exported (both roles, the prefix).
+cf_pg_fresh_platform() {
+  local name="$1" prefix="$2" db
+  for db in $(cf_psql -c "SELECT datname FROM pg_database WHERE datname = '$name' OR datname LIKE '${prefix%_}\\_%'"); do
+    cf_psql -c "DROP DATABASE \"$db\" WITH (FORCE)" >/dev/null
+  done
+  cf_pg_ensure_database "$name"
+  export ConnectionStrings__Catalog="Host=127.0.0.1;Port=$CF_PG_PORT;Database=$name;Username=candlefish_owner;Password=$CF_OWNER_PASSWORD"
+  export ConnectionStrings__App="Host=127.0.0.1;Port=$CF_PG_PORT;Database=$name;Username=candlefish_app;Password=$CF_APP_PASSWORD"
+  export Candlefish__Database__TenantDatabasePrefix="$prefix"
+}
+
 # Stops the cluster if this script started it (one already running, e.g. for a ./run.sh in another
 # terminal, is left alone). Its folder stays, to be reused next time.
 cf_pg_stop_if_started() {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Candlefish.Tests.E2E.Pages;
 using Candlefish.Tests.Support;
 using Candlefish.Web.Components.Pages.CrownTrophy;
+using Candlefish.Web.Components.Pages.CrownTrophy.Inventory;
 using Candlefish.Web.Identity;
 using Microsoft.Playwright;
 
@@ -110,6 +111,43 @@ public class AccessibilityTests(BrowserFixture browser) : BrowserTests(browser)
         await page.GetByTestId("start-order").ClickAsync();
         await Assertions.Expect(page.GetByTestId("submit-card")).ToBeVisibleAsync();
         violations.AddRange((await SeriousViolationsAsync(page)).Select(v => $"order builder: {v}"));
+
+        AssertNone(violations);
+    }
+
+    [Fact]
+    public async Task The_inventory_pages_and_their_dialogs_have_no_serious_violations()
+    {
+        var page = await SignedInPageAsync("acme", options: BypassCsp);
+        var violations = new List<string>();
+        async Task CheckAsync(string what) => violations.AddRange((await SeriousViolationsAsync(page)).Select(v => $"{what}: {v}"));
+        foreach (var (path, marker) in new[]
+                 {
+                     (InventoryPages.StockPath, "stock-grid"), (InventoryPages.TransfersPath, "transfers-grid"),
+                     (InventoryPages.StocktakesPath, "stocktakes-grid"), (InventoryPages.PurchaseOrdersPath, "purchase-orders-grid"),
+                 })
+        {
+            await page.GotoAsync(Server.App.UrlFor("acme", path));
+            await Assertions.Expect(page.GetByTestId(marker).Locator("tbody tr").First).ToBeVisibleAsync();
+            await new TenantHomePage(page).WaitForCircuitAsync();
+            await CheckAsync(path);
+        }
+
+        await page.GetByTestId("po-link").First.ClickAsync();
+        await Assertions.Expect(page.GetByTestId("po-lines")).ToBeVisibleAsync();
+        await CheckAsync("a purchase order");
+        await page.GotoAsync(Server.App.UrlFor("acme", InventoryPages.StockPath));
+        await new TenantHomePage(page).WaitForCircuitAsync();
+        await page.GetByTestId("adjust-stock").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("adjust-dialog")).ToBeVisibleAsync();
+        await CheckAsync("the adjustment dialog");
+        await page.GotoAsync(Server.App.UrlFor("acme", InventoryPages.TransfersPath));
+        await new TenantHomePage(page).WaitForCircuitAsync();
+        await page.GetByTestId("new-transfer").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("transfer-dialog")).ToBeVisibleAsync();
+        await CheckAsync("the transfer dialog");
+        await StocktakeScreen.StartAsync(page, Server.App.UrlFor("acme", InventoryPages.StocktakesPath), "Acme Downtown");
+        await CheckAsync("a count sheet");
 
         AssertNone(violations);
     }

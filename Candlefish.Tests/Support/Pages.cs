@@ -23,6 +23,9 @@ public static class Pages
         ["productId"] = "00000000-0000-7000-8000-000000000001",
         ["priceGroupId"] = "00000000-0000-7000-8000-000000000002",
         ["customerId"] = "00000000-0000-7000-8000-000000000003",
+        // Crown Trophy inventory: likewise.
+        ["stocktakeId"] = "00000000-0000-7000-8000-000000000011",
+        ["purchaseOrderId"] = "00000000-0000-7000-8000-000000000012",
     };
 
     /// <summary>

@@ -42,6 +42,9 @@ public static class ApiEndpoints
         // Crown Trophy: orders and their proofs.
         v1.MapOrdersApi();
         v1.MapProofsApi();
+        // Crown Trophy: inventory and transfers.
+        v1.MapInventoryApi();
+        v1.MapTransfersApi();
 
         // Anything else under /api is a ProblemDetails 404, never the Blazor not-found page.
         app.Map("/api/{**path}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found",

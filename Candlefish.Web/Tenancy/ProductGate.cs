@@ -37,6 +37,14 @@ public sealed class ProductGateMiddleware(RequestDelegate next)
 
 public static class ProductGate
 {
+    /// <summary>
+    /// Whether <paramref name="page"/> belongs to a product <paramref name="tenant"/> lacks: the interactive router, which
+    /// starts after the HTTP 404, shows such a page as not found too (its policy fails, and "access denied" would say it exists).
+    /// </summary>
+    public static bool Hides(Type page, TenantInfo? tenant) =>
+        tenant is not null && page.GetCustomAttributes(typeof(RequiresProductAttribute), inherit: true)
+            .OfType<RequiresProductAttribute>().Any(required => !tenant.Products.HasFlag(required.Product));
+
     public static TBuilder RequireProduct<TBuilder>(this TBuilder builder, Products product) where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new RequiresProductAttribute(product));
 }

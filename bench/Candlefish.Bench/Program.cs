@@ -18,6 +18,8 @@ using Npgsql;
 //                            N Schema-tier tenants, and prints provisioning timings as JSON.
 // bench heap --url U --tenants N   the app's heap before and after each of the N tenants has served a request.
 // bench cookie --url U --tenant T   signs the bench user in at tenant T and prints the session cookie (for wrk).
+// bench reorder-setup --tenants N --skus S --short-percent P   Crown Trophy tenants with S SKUs each, P% short (bench/reorder.sh).
+// bench reorder-run --rounds R      times R rounds of the reorder points job over them.
 var command = args.FirstOrDefault();
 var tenants = int.Parse(Arg("--tenants") ?? "1000");
 return command switch
@@ -25,6 +27,9 @@ return command switch
     "setup" => await SetupAsync(tenants),
     "heap" => await HeapAsync(Arg("--url") ?? throw new ArgumentException("--url is required"), tenants),
     "cookie" => await PrintCookieAsync(Arg("--url") ?? throw new ArgumentException("--url is required"), Arg("--tenant") ?? "bench-schema"),
+    "reorder-setup" => await ReorderBench.SetupAsync(tenants, int.Parse(Arg("--skus") ?? "2000"), int.Parse(Arg("--short-percent") ?? "10"),
+        (sources, tenant) => AddBenchUserAsync(sources, tenant, Candlefish.Domain.Platform.Access.Role.Owner)),
+    "reorder-run" => await ReorderBench.RunAsync(int.Parse(Arg("--rounds") ?? "5")),
     _ => Usage(),
 };
 
@@ -32,7 +37,7 @@ string? Arg(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefaul
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Candlefish.Bench setup --tenants N | heap --url URL --tenants N | cookie --url URL --tenant T");
+    Console.Error.WriteLine("usage: Candlefish.Bench setup --tenants N | heap --url URL --tenants N | cookie --url URL --tenant T | reorder-setup --tenants N --skus S --short-percent P | reorder-run --rounds R");
     return 2;
 }
 
@@ -106,7 +111,7 @@ static async Task CreateBaselineCopyAsync(TenantDataSources sources, TenantInfo 
 
 // The API needs a signed-in caller: each bench tenant gets an employee, written directly as the owner role (the same
 // password hash for all, so 1,000 tenants take seconds); signing in goes through the real form below.
-static async Task AddBenchUserAsync(TenantDataSources sources, TenantInfo tenant)
+static async Task AddBenchUserAsync(TenantDataSources sources, TenantInfo tenant, Candlefish.Domain.Platform.Access.Role role = Candlefish.Domain.Platform.Access.Role.Employee)
 {
     var storage = sources.StorageOf(tenant);
     await using var connection = await TenantDbContextFactory.OpenForTenantAsync(sources.OwnerFor(storage), tenant, storage, default);
@@ -118,7 +123,7 @@ static async Task AddBenchUserAsync(TenantDataSources sources, TenantInfo tenant
         UserName = BenchUser.Email, NormalizedUserName = BenchUser.Email.ToUpperInvariant(),
         Email = BenchUser.Email, NormalizedEmail = BenchUser.Email.ToUpperInvariant(), EmailConfirmed = true,
         SecurityStamp = Guid.NewGuid().ToString("N"), ConcurrencyStamp = Guid.NewGuid().ToString(),
-        DisplayName = "Bench", Role = Candlefish.Domain.Platform.Access.Role.Employee, LockoutEnabled = true, CreatedAt = DateTimeOffset.UtcNow,
+        DisplayName = "Bench", Role = role, LockoutEnabled = true, CreatedAt = DateTimeOffset.UtcNow,
     };
     user.PasswordHash = BenchUser.Hasher.HashPassword(user, BenchUser.Password);
     db.Users.Add(user);

@@ -48,6 +48,15 @@ public class CrossTenantApiTests(DemoCatalogApp app) : IClassFixture<DemoCatalog
         ["POST /api/v1/orders/{id:guid}/proofs"] = async client => new() { ["id"] = await FirstId(client, "/api/v1/orders") },
         ["POST /api/v1/orders/{id:guid}/proofs/{proofId:guid}/decision"] = AcmeProofAsync,
         ["GET /api/v1/orders/{id:guid}/proofs/{proofId:guid}/file"] = AcmeProofAsync,
+        // Crown Trophy inventory: acme's demo stock, and a transfer acme requests through its own API.
+        ["GET /api/v1/inventory"] = _ => Task.FromResult(new Dictionary<string, string>()),
+        ["GET /api/v1/inventory/{id:guid}"] = async client => new() { ["id"] = await FirstId(client, "/api/v1/inventory") },
+        ["POST /api/v1/inventory/adjustments"] = _ => Task.FromResult(new Dictionary<string, string>()),
+        ["GET /api/v1/transfers"] = _ => Task.FromResult(new Dictionary<string, string>()),
+        ["POST /api/v1/transfers"] = _ => Task.FromResult(new Dictionary<string, string>()),
+        ["GET /api/v1/transfers/{id:guid}"] = async client => new() { ["id"] = await AcmeTransferAsync(client) },
+        ["POST /api/v1/transfers/{id:guid}/ship"] = async client => new() { ["id"] = await AcmeTransferAsync(client) },
+        ["POST /api/v1/transfers/{id:guid}/receive"] = async client => new() { ["id"] = await AcmeTransferAsync(client) },
     };
 
     private static Task<string> AcmeProductAsync(HttpClient acme) =>
@@ -80,6 +89,22 @@ public class CrossTenantApiTests(DemoCatalogApp app) : IClassFixture<DemoCatalog
                 return new() { ["id"] = id, ["proofId"] = proofs.RootElement[0].GetProperty("id").GetString()! };
         }
         throw new InvalidOperationException("The demo has no acme order with a proof.");
+    }
+
+    /// <summary>One of acme's transfers, requested through acme's own API the first time.</summary>
+    private static async Task<string> AcmeTransferAsync(HttpClient acme)
+    {
+        using var existing = JsonDocument.Parse(await acme.GetStringAsync("/api/v1/transfers"));
+        if (existing.RootElement.GetProperty("items").GetArrayLength() > 0)
+            return existing.RootElement.GetProperty("items")[0].GetProperty("id").GetString()!;
+        using var locations = JsonDocument.Parse(await acme.GetStringAsync("/api/v1/locations"));
+        var (from, to) = (locations.RootElement.GetProperty("items")[0].GetProperty("id").GetString(), locations.RootElement.GetProperty("items")[1].GetProperty("id").GetString());
+        using var stock = JsonDocument.Parse(await acme.GetStringAsync($"/api/v1/inventory?locationId={from}"));
+        var product = stock.RootElement.GetProperty("items")[0].GetProperty("productId").GetString();
+        var created = await acme.PostAsJsonAsync("/api/v1/transfers", new { fromLocationId = from, toLocationId = to, lines = new[] { new { productId = product, quantity = 1 } } });
+        created.EnsureSuccessStatusCode();
+        using var transfer = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
+        return transfer.RootElement.GetProperty("id").GetString()!;
     }
 
     /// <summary>Strings that mark acme's data in any response.</summary>
