@@ -101,8 +101,15 @@ public sealed class OrdersApiTests(OrdersApp app) : IClassFixture<OrdersApp>
         var paid = await ribbon.PostAsJsonAsync($"/api/v1/orders/{id}/payments", new { amount = 1m, method = "Cash" });
         var listed = await JsonOf(await ribbon.GetAsync("/api/v1/orders?pageSize=200"));
 
+        var page = await ribbon.GetAsync($"/orders/{id}");
+        var pageHtml = await page.Content.ReadAsStringAsync();
+
         Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (moved.StatusCode, paid.StatusCode));
         Assert.DoesNotContain(listed.GetProperty("items").EnumerateArray(), o => o.GetProperty("id").GetString() == id);
+        // The workspace's order page at ribbon's host: "no such order", none of laurel's order.
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("data-testid=\"order-not-found\"", pageHtml);
+        Assert.DoesNotContain("Laurel", pageHtml);
         Assert.Equal("Draft", (await JsonOf(await laurel.GetAsync($"/api/v1/orders/{id}"))).GetProperty("status").GetString());
     }
 

@@ -49,6 +49,7 @@ public class CatalogPagesTests(CatalogTenantsApp app) : IClassFixture<CatalogTen
         var own = WebUtility.HtmlDecode(await (await app.ClientAsync(app.Laurel)).GetStringAsync(CrownTrophyPages.ProductPath(seeded.Plaque.Id)));
         var other = await (await app.ClientAsync(app.Wreath)).GetStringAsync(CrownTrophyPages.ProductPath(seeded.Plaque.Id));
         var customer = await (await app.ClientAsync(app.Wreath)).GetStringAsync(CrownTrophyPages.CustomerPath(seeded.Customer.Id));
+        var priceGroup = await (await app.ClientAsync(app.Wreath)).GetStringAsync(CrownTrophyPages.PriceGroupPath(seeded.School.Id));
 
         Assert.Contains("PLQ-8X10 · Walnut plaque 8x10", own);
         Assert.Contains("data-testid=\"preview-50\"", own);
@@ -56,6 +57,7 @@ public class CatalogPagesTests(CatalogTenantsApp app) : IClassFixture<CatalogTen
         Assert.DoesNotContain("Walnut", other);
         Assert.Contains("data-testid=\"customer-not-found\"", customer);
         Assert.DoesNotContain("Lincoln", customer);
+        Assert.Contains("data-testid=\"price-group-not-found\"", priceGroup);
     }
 
     [Fact]
