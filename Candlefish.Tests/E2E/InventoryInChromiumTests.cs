@@ -1,3 +1,5 @@
+using Candlefish.Domain.CrownTrophy.Catalog;
+using Candlefish.Domain.CrownTrophy.Inventory;
 using Candlefish.Domain.CrownTrophy.Purchasing;
 using Candlefish.Tests.E2E.Pages;
 using Candlefish.Tests.Support;
@@ -80,6 +82,7 @@ public class InventoryInChromiumTests(BrowserFixture browser) : BrowserTests(bro
     [Fact]
     public async Task The_reorder_check_drafts_a_purchase_order_that_is_sent_and_received_into_stock()
     {
+        await ArrangeShortageAsync();
         var page = await OwnerAsync();
         var orders = await PurchaseOrdersScreen.OpenAsync(page, Url(InventoryPages.PurchaseOrdersPath));
         var draftsBefore = await orders.Drafts.CountAsync();
@@ -119,6 +122,24 @@ public class InventoryInChromiumTests(BrowserFixture browser) : BrowserTests(bro
     }
 
     /// <summary>A purchase order's first line and the stock on hand of its product at the order's location, read from acme's database.</summary>
+    /// <summary>
+    /// A shortage of this test's own at Acme Downtown (a new product with none on hand and a reorder point of 5), so the
+    /// check has something to draft whatever already drafted the demo's shortages (the hourly job, an earlier test).
+    /// </summary>
+    private async Task ArrangeShortageAsync()
+    {
+        var acme = (await Server.App.Catalog.FindLiveAsync("acme"))!;
+        await using var db = await Server.App.TenantData.CreateAsync(acme);
+        var location = await db.Locations.Where(l => l.Name == "Acme Downtown").Select(l => l.Id).SingleAsync();
+        var vendor = await db.Vendors.OrderBy(v => v.Name).Select(v => v.Id).FirstAsync();
+        var now = DateTimeOffset.UtcNow;
+        var product = Product.Create("REORDER-" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant(), "Reorder check plaque", "Plaques", vendor, 5m, 12m, false, now);
+        var level = StockLevel.Create(location, product.Id, now);
+        level.SetReorderPoint(5, 10, ReorderPointSource.Manual, now);
+        db.AddRange(product, level);
+        await db.SaveChangesAsync();
+    }
+
     private async Task<(PurchaseOrderLine Line, int OnHand)> FirstLineStockAsync(Guid purchaseOrderId)
     {
         var acme = (await Server.App.Catalog.FindLiveAsync("acme"))!;

@@ -68,7 +68,7 @@ public sealed class ProductsListPage(IPage page) : CrownTrophyPage(page)
     /// <summary>Chooses a workbook in the import's file input, as a person would in the file picker, and waits for the outcome.</summary>
     public async Task ImportAsync(string fileName, byte[] content)
     {
-        await Page.GetByTestId("import-catalog").SetInputFilesAsync(new FilePayload
+        await Page.GetByTestId("import-catalog").ChooseFileAsync(new FilePayload
         {
             Name = fileName, MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Buffer = content,
         });

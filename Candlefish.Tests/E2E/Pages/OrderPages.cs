@@ -2,9 +2,10 @@ using Microsoft.Playwright;
 
 namespace Candlefish.Tests.E2E.Pages;
 
-/// <summary>Radzen's drop-downs: open, type to filter (where the list filters), pick the item with the text.</summary>
-internal static class RadzenDropDowns
+/// <summary>Form controls as a person uses them: Radzen's drop-downs and numbers, Blazor's file inputs.</summary>
+internal static class FormControls
 {
+    /// <summary>Radzen's drop-downs: open, type to filter (where the list filters), pick the item with the text.</summary>
     public static async Task ChooseAsync(this IPage page, string testId, string text)
     {
         var dropDown = page.GetByTestId(testId);
@@ -13,6 +14,40 @@ internal static class RadzenDropDowns
         if (await filter.CountAsync() > 0)
             await filter.First.FillAsync(text);
         await page.Locator(".rz-dropdown-item:visible, .rz-multiselect-item:visible").Filter(new() { HasText = text }).First.ClickAsync();
+    }
+
+    /// <summary>
+    /// Chooses a file in a Blazor InputFile once the component's script has taken the element over (it marks the element
+    /// when it does): a file chosen between the interactive render and that moment raises no change Blazor hears, which
+    /// under a heavy load left an upload unanswered.
+    /// </summary>
+    public static async Task ChooseFileAsync(this ILocator inputFile, FilePayload file)
+    {
+        await inputFile.Page.WaitForFunctionAsync("el => el._blazorInputFileNextFileId !== undefined", await inputFile.ElementHandleAsync());
+        await inputFile.SetInputFilesAsync(file);
+    }
+
+    /// <summary>
+    /// Types a whole number into a RadzenNumeric and leaves it, then waits until the field shows that number. Under a
+    /// heavy load the render that follows an earlier choice can land while the number is typed (a lines-per-item of
+    /// "1" once became "11"): the value is typed again until it holds.
+    /// </summary>
+    public static async Task SetNumberAsync(this ILocator numeric, int value)
+    {
+        var input = numeric.Locator("input");
+        for (var attempt = 1; ; attempt++)
+        {
+            await input.FillAsync(value.ToString());
+            await input.BlurAsync();
+            try
+            {
+                await Assertions.Expect(input).ToHaveValueAsync(value.ToString(), new() { Timeout = 2_000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 3)
+            {
+            }
+        }
     }
 }
 
@@ -76,13 +111,12 @@ public sealed class OrderScreen(IPage page) : WorkspacePage(page)
     public async Task ChooseLineAsync(string product, int quantity, string? engraving = null, int linesPerItem = 0)
     {
         await Page.ChooseAsync("add-product", product);
-        await Page.GetByTestId("add-quantity").Locator("input").FillAsync(quantity.ToString());
-        await Page.GetByTestId("add-quantity").Locator("input").BlurAsync();
+        await Page.GetByTestId("add-quantity").SetNumberAsync(quantity);
         if (engraving is not null)
         {
             await Page.ChooseAsync("add-engraving", engraving);
-            await Page.GetByTestId("add-lines-per-item").Locator("input").FillAsync(linesPerItem.ToString());
-            await Page.GetByTestId("add-lines-per-item").Locator("input").BlurAsync();
+            await Assertions.Expect(Page.GetByTestId("add-engraving")).ToContainTextAsync(engraving);
+            await Page.GetByTestId("add-lines-per-item").SetNumberAsync(linesPerItem);
         }
     }
 
@@ -98,7 +132,7 @@ public sealed class OrderScreen(IPage page) : WorkspacePage(page)
     {
         if (await Page.GetByTestId("line-editor").CountAsync() == 0)
             await Lines.Nth(line).GetByTestId("edit-line").ClickAsync();
-        await Page.GetByTestId("name-list-file").SetInputFilesAsync(new FilePayload { Name = fileName, MimeType = "text/csv", Buffer = content });
+        await Page.GetByTestId("name-list-file").ChooseFileAsync(new FilePayload { Name = fileName, MimeType = "text/csv", Buffer = content });
     }
 
     public async Task ImportNameListAsync()
@@ -115,7 +149,7 @@ public sealed class OrderScreen(IPage page) : WorkspacePage(page)
     }
 
     public async Task UploadProofAsync(string fileName, string mimeType, byte[] content) =>
-        await Page.GetByTestId("proof-file").SetInputFilesAsync(new FilePayload { Name = fileName, MimeType = mimeType, Buffer = content });
+        await Page.GetByTestId("proof-file").ChooseFileAsync(new FilePayload { Name = fileName, MimeType = mimeType, Buffer = content });
 
     public Task RecordApprovalAsync() => Page.GetByTestId("record-approval").ClickAsync();
 

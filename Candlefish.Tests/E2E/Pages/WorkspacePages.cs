@@ -69,7 +69,7 @@ public sealed class BusinessSettingsScreen(IPage page) : SettingsPage(page)
 
     /// <summary>Chooses a file in the logo's InputFile, as a person would in the file picker.</summary>
     public Task ChooseLogoAsync(string name, string mimeType, byte[] content) =>
-        Page.GetByTestId("logo-input").SetInputFilesAsync(new FilePayload { Name = name, MimeType = mimeType, Buffer = content });
+        Page.GetByTestId("logo-input").ChooseFileAsync(new FilePayload { Name = name, MimeType = mimeType, Buffer = content });
 
     /// <summary>
     /// The page has no live-connection label: wait until InputFile's script has set up the input, which happens
