@@ -26,6 +26,9 @@ public static class Pages
         // Crown Trophy inventory: likewise.
         ["stocktakeId"] = "00000000-0000-7000-8000-000000000011",
         ["purchaseOrderId"] = "00000000-0000-7000-8000-000000000012",
+        // Paintbox clients and estimates: likewise.
+        ["clientId"] = "00000000-0000-7000-8000-000000000021",
+        ["estimateId"] = "00000000-0000-7000-8000-000000000022",
     };
 
     /// <summary>
