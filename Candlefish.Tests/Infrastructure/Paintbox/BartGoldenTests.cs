@@ -221,7 +221,7 @@ public class BartGoldenTests
     private static void AssertWithin(decimal expected, decimal actual, decimal tolerance, string cell) =>
         Assert.True(Math.Abs(expected - actual) <= tolerance, $"{cell}: the workbook shows {expected}, the engine gives {actual}");
 
-    private static (BartWorkbook Workbook, BartImport Import) Load(string file) => BartCases.Load(file);
+    internal static (BartWorkbook Workbook, BartImport Import) Load(string file) => BartCases.Load(file);
 
     private static string BartDirectory() => BartCases.Directory();
 }
