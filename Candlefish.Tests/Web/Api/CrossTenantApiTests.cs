@@ -57,7 +57,30 @@ public class CrossTenantApiTests(DemoCatalogApp app) : IClassFixture<DemoCatalog
         ["GET /api/v1/transfers/{id:guid}"] = async client => new() { ["id"] = await AcmeTransferAsync(client) },
         ["POST /api/v1/transfers/{id:guid}/ship"] = async client => new() { ["id"] = await AcmeTransferAsync(client) },
         ["POST /api/v1/transfers/{id:guid}/receive"] = async client => new() { ["id"] = await AcmeTransferAsync(client) },
+        // Paintbox: an estimate in acme's own tenant data (acme has no Paintbox, so it is written through the services in
+        // acme's scope): kindhome, which has Paintbox, must not find it; encore, which has not, must not reach the route.
+        ["GET /api/v1/paintbox/estimates/{id:guid}/export.xlsx"] = async _ => new() { ["id"] = await AcmeEstimateAsync() },
     };
+
+    /// <summary>The fixture, for the cases that write acme's data through its services rather than its API.</summary>
+    private static DemoCatalogApp? _shared;
+
+    private static async Task<string> AcmeEstimateAsync()
+    {
+        var services = _shared!.Services;
+        var acme = await services.GetRequiredService<Candlefish.Infrastructure.Tenancy.ITenantStore>().FindAsync("acme")
+            ?? throw new InvalidOperationException("The demo has no acme.");
+        using var _ = services.GetRequiredService<Candlefish.Infrastructure.Tenancy.TenantContextAccessor>().BeginScope(acme);
+        var estimates = services.GetRequiredService<Candlefish.Infrastructure.Paintbox.Estimates.EstimateService>();
+        var existing = await estimates.ListAsync(new Candlefish.Infrastructure.Paintbox.Estimates.EstimateFilter("Acme cross-tenant"));
+        if (existing.Count > 0)
+            return existing[0].Id.ToString();
+        var client = await services.GetRequiredService<Candlefish.Infrastructure.Paintbox.Clients.ClientService>()
+            .CreateAsync(new Candlefish.Infrastructure.Paintbox.Clients.ClientInput("Acme cross-tenant homeowner", "1 Acme Way"));
+        var estimate = await estimates.CreateAsync(new Candlefish.Infrastructure.Paintbox.Estimates.NewEstimate(client.Id, "Acme cross-tenant exterior",
+            Candlefish.Domain.Paintbox.Estimates.EstimateKind.Exterior), Candlefish.Domain.Platform.Access.Actor.System);
+        return estimate.Estimate.Id.ToString();
+    }
 
     private static Task<string> AcmeProductAsync(HttpClient acme) =>
         FirstOrNewId(acme, "/api/v1/products?search=ACME-XT", new { sku = "ACME-XT-1", name = "Acme cross-tenant plaque", cost = 5m, basePrice = 12m });
@@ -119,6 +142,7 @@ public class CrossTenantApiTests(DemoCatalogApp app) : IClassFixture<DemoCatalog
     /// <summary>Every /api/v1 endpoint with its route filled with one of acme's resources.</summary>
     private async Task<List<(string Method, string Path, bool HasIds)>> RequestsForAcmeResourcesAsync(HttpClient client)
     {
+        _shared = app;
         var requests = new List<(string, string, bool)>();
         foreach (var (method, pattern) in ApiEndpoints())
         {
