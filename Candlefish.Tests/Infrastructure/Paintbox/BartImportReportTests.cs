@@ -128,6 +128,27 @@ public class BartImportReportTests
         Assert.Equal(BartFindingKind.NotBart, Assert.Single(read.Findings).Kind);
     }
 
+    [Fact]
+    public void Price_bart_command_refuses_a_file_that_is_not_a_workbook_with_a_message()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"not-bart-{Guid.NewGuid():N}.xlsx");
+        File.WriteAllText(path, "Front,55,10\n");
+        using var output = new StringWriter();
+        using var errors = new StringWriter();
+        try
+        {
+            var exitCode = Candlefish.Web.Commands.PaintboxCommand.Run(["paintbox", "price-bart", path], output, errors);
+
+            Assert.Equal(1, exitCode);
+            Assert.Equal("", output.ToString());
+            Assert.Contains("not an Excel workbook", errors.ToString());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     private static BartFinding Finding(IEnumerable<BartFinding> findings, string cell) => Assert.Single(findings, f => f.Cell == cell);
 
     /// <summary>A copy of a case workbook with some cells typed over (their formulas removed), as an estimator would.</summary>
