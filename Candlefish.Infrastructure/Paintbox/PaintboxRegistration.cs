@@ -16,5 +16,7 @@ public static class PaintboxRegistration
             .AddSingleton<ClientService>()
             .AddSingleton<PriceBookService>()
             .AddSingleton<EstimateService>()
+            .AddSingleton<EstimateExcelExport>()
+            .AddSingleton<Bart.BartEstimateImport>()
             .AddSingleton<PaintboxDemo>();
 }

@@ -63,6 +63,20 @@ public class AccessibilityTests(BrowserFixture browser) : BrowserTests(browser)
     }
 
     [Fact]
+    public async Task The_paintbox_import_page_with_its_report_has_no_serious_violations()
+    {
+        var page = new ImportBartWorkbookPage(await SignedInPageAsync("kindhome", options: BypassCsp));
+        await page.WaitForCircuitAsync();
+        await page.FollowNavAsync();
+        var altered = Candlefish.Tests.Infrastructure.Paintbox.BartImportReportTests.Altered(Candlefish.Tests.Infrastructure.Paintbox.BartCases.Interior,
+            document => Candlefish.Tests.Infrastructure.Paintbox.BartImportReportTests.SetText(document, "Int Measure", "O53", "two hours"));
+        await page.ChooseAsync("norell.xlsx", altered.ToArray());
+        await Assertions.Expect(page.FindingCells).ToHaveTextAsync(["O53"]);
+
+        AssertNone(await SeriousViolationsAsync(page.Page));
+    }
+
+    [Fact]
     public async Task The_crown_trophy_catalog_and_customer_pages_have_no_serious_violations()
     {
         var demo = await Server.App.DemoCatalogAsync();

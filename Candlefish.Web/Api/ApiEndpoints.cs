@@ -47,6 +47,8 @@ public static class ApiEndpoints
         v1.MapTransfersApi();
         // Paintbox: clients, estimates and the price book.
         v1.MapPaintboxApi();
+        // Paintbox: estimates in Excel.
+        v1.MapPaintboxExcelApi();
 
         // Anything else under /api is a ProblemDetails 404, never the Blazor not-found page.
         app.Map("/api/{**path}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found",

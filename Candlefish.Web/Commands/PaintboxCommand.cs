@@ -31,7 +31,7 @@ public static class PaintboxCommand
         {
             import = BartWorkbookReader.Read(BartWorkbook.Open(path), PriceBook.Default);
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or FileFormatException)
+        catch (Exception e) when (e is Candlefish.Infrastructure.Documents.Excel.ExcelFileException or IOException)
         {
             errors.WriteLine($"Not a BART workbook: {e.Message}");
             return 1;

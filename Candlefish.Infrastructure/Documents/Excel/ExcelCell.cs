@@ -37,6 +37,7 @@ public readonly record struct ExcelCell
     internal double Numeric { get; private init; }
     internal ExcelFormat Format { get; private init; }
     internal bool IsBold { get; private init; }
+    internal bool HasCachedValue { get; private init; }
 
     public static readonly ExcelCell Empty = default;
 
@@ -71,6 +72,17 @@ public readonly record struct ExcelCell
         ArgumentException.ThrowIfNullOrWhiteSpace(formula);
         return new() { Kind = ExcelCellKind.Formula, Content = formula.StartsWith('=') ? formula[1..] : formula, Format = format };
     }
+
+    /// <summary>
+    /// A formula with the number it computes to, written as the cell's cached value: viewers that do not calculate
+    /// (previews, mail attachments, most readers) show it, and Excel recomputes the formula when the file opens.
+    /// </summary>
+    public static ExcelCell Formula(string formula, decimal cachedValue, ExcelFormat format = ExcelFormat.General) =>
+        Formula(formula, (double)cachedValue, format);
+
+    public static ExcelCell Formula(string formula, double cachedValue, ExcelFormat format = ExcelFormat.General) =>
+        double.IsFinite(cachedValue) ? Formula(formula, format) with { Numeric = cachedValue, HasCachedValue = true }
+            : throw new ArgumentOutOfRangeException(nameof(cachedValue), cachedValue, "A cell holds finite numbers only.");
 
     /// <summary>The same cell in bold (a totals row).</summary>
     public ExcelCell Bold() => this with { IsBold = true };

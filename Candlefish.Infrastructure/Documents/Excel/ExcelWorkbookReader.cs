@@ -44,12 +44,19 @@ public sealed class ExcelWorkbookReader : IDisposable
     }
 
     /// <summary>Opens a workbook; a file that is not an .xlsx throws <see cref="ExcelFileException"/> saying what it looks like instead.</summary>
-    public static ExcelWorkbookReader Open(Stream source)
+    public static ExcelWorkbookReader Open(Stream source) => new(OpenDocument(source));
+
+    /// <summary>
+    /// Opens the package read-only after checking what the file is (an .xls or a password-protected workbook, not a
+    /// zip at all, a damaged zip), so every reader of uploaded workbooks refuses them with the same message.
+    /// </summary>
+    internal static SpreadsheetDocument OpenDocument(Stream source)
     {
         if (!source.CanSeek)
         {
             var copy = new MemoryStream();
             source.CopyTo(copy);
+            copy.Position = 0;
             source = copy;
         }
         Span<byte> signature = stackalloc byte[4];
@@ -62,7 +69,13 @@ public sealed class ExcelWorkbookReader : IDisposable
             throw new ExcelFileException("This is not an Excel workbook (.xlsx). Save the file as an Excel Workbook (.xlsx) and upload it again.");
         try
         {
-            return new ExcelWorkbookReader(SpreadsheetDocument.Open(source, false, new OpenSettings { MaxCharactersInPart = MaxCharactersInPart }));
+            var document = SpreadsheetDocument.Open(source, false, new OpenSettings { MaxCharactersInPart = MaxCharactersInPart });
+            if (document.WorkbookPart is null)
+            {
+                document.Dispose();
+                throw new ExcelFileException("The file has no workbook in it: it is not an Excel workbook (.xlsx).");
+            }
+            return document;
         }
         catch (Exception e) when (IsBrokenFile(e))
         {

@@ -63,14 +63,18 @@ public sealed class ExcelWorkbookWriter : IDisposable
     public static ExcelWorkbookWriter Create(Stream destination, ExcelWorkbookOptions? options = null) =>
         new(destination, options ?? new ExcelWorkbookOptions());
 
-    /// <summary>Starts a sheet (and finishes the previous one: sheets are written one after the other).</summary>
-    public ExcelSheetWriter AddSheet(string name, IReadOnlyList<ExcelColumn> columns, bool freezeHeader = true, bool autoFilter = true)
+    /// <summary>
+    /// Starts a sheet (and finishes the previous one: sheets are written one after the other). Title rows, when given,
+    /// come above the header row (a document's heading: client, number, date); the header row follows them.
+    /// </summary>
+    public ExcelSheetWriter AddSheet(string name, IReadOnlyList<ExcelColumn> columns, bool freezeHeader = true, bool autoFilter = true,
+        IReadOnlyList<ExcelCell[]>? titleRows = null)
     {
         ObjectDisposedException.ThrowIf(_completed, this);
         ValidateSheetName(name);
         FinishSheet();
         var part = _workbookPart.AddNewPart<WorksheetPart>();
-        _current = new ExcelSheetWriter(name, _workbookPart.GetIdOfPart(part), OpenXmlWriter.Create(part), columns, freezeHeader, autoFilter);
+        _current = new ExcelSheetWriter(name, _workbookPart.GetIdOfPart(part), OpenXmlWriter.Create(part), columns, freezeHeader, autoFilter, titleRows ?? []);
         return _current;
     }
 
@@ -89,7 +93,8 @@ public sealed class ExcelWorkbookWriter : IDisposable
         _workbookPart.Workbook = new Workbook(
             new Sheets(_sheets.Select((s, i) => new Sheet { Name = s.Name, SheetId = (uint)(i + 1), Id = s.PartId })),
             definedNames,
-            // No cached results are written, so Excel computes every formula when it opens the file.
+            // Excel computes every formula when it opens the file; a cached result written with a formula is what
+            // viewers that do not calculate show.
             new CalculationProperties { FullCalculationOnLoad = true });
         _workbookPart.Workbook.Save();
         _completed = true;
@@ -125,7 +130,10 @@ public sealed class ExcelWorkbookWriter : IDisposable
     internal static string Quote(string sheetName) => "'" + sheetName.Replace("'", "''") + "'";
 }
 
-/// <summary>Writes one sheet's rows, in order. Row 1 is the header; <see cref="WriteRow"/> writes rows 2, 3, ….</summary>
+/// <summary>
+/// Writes one sheet's rows, in order. Row 1 is the header (or the row after the title rows); <see cref="WriteRow"/>
+/// writes the rows after it.
+/// </summary>
 public sealed class ExcelSheetWriter
 {
     private const int MaxCellText = 32_767;
@@ -143,8 +151,10 @@ public sealed class ExcelSheetWriter
     private readonly List<OpenXmlAttribute> _cellAttributes = new(3);
     private readonly OpenXmlAttribute[] _preserveSpace = [new("xml", "space", "http://www.w3.org/XML/1998/namespace", "preserve")];
     private int _lastRow;
+    private readonly int _headerRow;
 
-    internal ExcelSheetWriter(string name, string partId, OpenXmlWriter writer, IReadOnlyList<ExcelColumn> columns, bool freezeHeader, bool autoFilter)
+    internal ExcelSheetWriter(string name, string partId, OpenXmlWriter writer, IReadOnlyList<ExcelColumn> columns, bool freezeHeader, bool autoFilter,
+        IReadOnlyList<ExcelCell[]> titleRows)
     {
         if (columns.Count is 0 or > ExcelReference.MaxColumns)
             throw new ArgumentException("A sheet needs between 1 and 16,384 columns.", nameof(columns));
@@ -153,16 +163,22 @@ public sealed class ExcelSheetWriter
         _writer = writer;
         _columns = columns;
         _autoFilter = autoFilter;
+        _headerRow = titleRows.Count + 1;
 
         _writer.WriteStartElement(new Worksheet());
         if (freezeHeader)
+        {
+            var firstData = "A" + (_headerRow + 1).ToString(CultureInfo.InvariantCulture);
             _writer.WriteElement(new SheetViews(new SheetView(
-                new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
-                new Selection { Pane = PaneValues.BottomLeft, ActiveCell = "A2", SequenceOfReferences = new ListValue<StringValue> { InnerText = "A2" } })
+                new Pane { VerticalSplit = _headerRow, TopLeftCell = firstData, ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
+                new Selection { Pane = PaneValues.BottomLeft, ActiveCell = firstData, SequenceOfReferences = new ListValue<StringValue> { InnerText = firstData } })
             { WorkbookViewId = 0 }));
+        }
         _writer.WriteElement(new Columns(columns.Select((c, i) =>
             new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = c.Width, CustomWidth = true })));
         _writer.WriteStartElement(new SheetData());
+        foreach (var title in titleRows)
+            WriteRow(null, title);
         WriteRow(ExcelStyles.HeaderStyle, columns.Select(c => ExcelCell.Text(c.Header)).ToArray());
     }
 
@@ -170,8 +186,11 @@ public sealed class ExcelSheetWriter
 
     internal string PartId { get; }
 
-    /// <summary>The number of the last row written (1 is the header).</summary>
+    /// <summary>The number of the last row written (1 is the header when there are no title rows).</summary>
     public int LastRowNumber => _lastRow;
+
+    /// <summary>The number the next <see cref="WriteRow"/> writes, for formulas that refer to the row's own cells.</summary>
+    public int NextRowNumber => _lastRow + 1;
 
     /// <summary>The column letters of a header (<c>"Total"</c> → <c>"F"</c>), for formulas.</summary>
     public string Column(string header)
@@ -182,15 +201,24 @@ public sealed class ExcelSheetWriter
         throw new ArgumentException($"Sheet '{Name}' has no column '{header}'.", nameof(header));
     }
 
-    /// <summary><c>SUM</c> of a column's data rows written so far (row 2 to the last), for a totals row.</summary>
+    /// <summary><c>SUM</c> of a column's data rows written so far (the row after the header to the last), for a totals row.</summary>
     public string Sum(string header)
     {
         var column = Column(header);
-        return _lastRow < 2 ? "0" : $"SUM({column}2:{column}{_lastRow})";
+        return _lastRow <= _headerRow ? "0" : $"SUM({column}{_headerRow + 1}:{column}{_lastRow})";
     }
 
     /// <summary>Writes the next row. Cells beyond the sheet's columns are refused; fewer are fine.</summary>
     public void WriteRow(params ReadOnlySpan<ExcelCell> cells) => WriteRow(null, cells);
+
+    /// <summary>Writes a row styled as a header: the head of a second table further down the sheet.</summary>
+    public void WriteHeaderRow(params ReadOnlySpan<string> headers)
+    {
+        var cells = new ExcelCell[headers.Length];
+        for (var i = 0; i < headers.Length; i++)
+            cells[i] = ExcelCell.Text(headers[i]);
+        WriteRow(ExcelStyles.HeaderStyle, cells);
+    }
 
     private void WriteRow(uint? styleOverride, ReadOnlySpan<ExcelCell> cells)
     {
@@ -232,6 +260,12 @@ public sealed class ExcelSheetWriter
                     _writer.WriteStartElement(_formula);
                     _writer.WriteString(XmlSafe(cell.Content!));
                     _writer.WriteEndElement();
+                    if (cell.HasCachedValue)
+                    {
+                        _writer.WriteStartElement(_value);
+                        _writer.WriteString(cell.Numeric.ToString("R", CultureInfo.InvariantCulture));
+                        _writer.WriteEndElement();
+                    }
                     break;
                 default:
                     if (cell.Kind == ExcelCellKind.Boolean)
@@ -254,8 +288,8 @@ public sealed class ExcelSheetWriter
         string? range = null;
         if (_autoFilter)
         {
-            range = $"$A$1:${ExcelReference.Column(_columns.Count)}${_lastRow}";
-            _writer.WriteElement(new AutoFilter { Reference = $"A1:{ExcelReference.Column(_columns.Count)}{_lastRow}" });
+            range = $"$A${_headerRow}:${ExcelReference.Column(_columns.Count)}${_lastRow}";
+            _writer.WriteElement(new AutoFilter { Reference = $"A{_headerRow}:{ExcelReference.Column(_columns.Count)}{_lastRow}" });
         }
         _writer.WriteEndElement(); // worksheet
         _writer.Close();

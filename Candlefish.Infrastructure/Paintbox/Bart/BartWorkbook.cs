@@ -1,4 +1,5 @@
 using System.Globalization;
+using Candlefish.Infrastructure.Documents.Excel;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
@@ -20,10 +21,22 @@ public sealed class BartWorkbook
         return Open(stream);
     }
 
+    /// <summary>Reads every sheet's cached values; a file that is not a readable .xlsx throws <see cref="ExcelFileException"/>.</summary>
     public static BartWorkbook Open(Stream stream)
     {
-        using var document = SpreadsheetDocument.Open(stream, false);
-        var workbook = document.WorkbookPart ?? throw new InvalidDataException("Not a spreadsheet: it has no workbook part.");
+        using var document = ExcelWorkbookReader.OpenDocument(stream);
+        try
+        {
+            return Read(document.WorkbookPart!);
+        }
+        catch (Exception e) when (ExcelWorkbookReader.IsBrokenFile(e))
+        {
+            throw new ExcelFileException("The workbook is damaged: a sheet of it cannot be read. Open it in Excel or Google Sheets, download it again as .xlsx and upload that.", e);
+        }
+    }
+
+    private static BartWorkbook Read(WorkbookPart workbook)
+    {
         var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToArray() ?? [];
         var sheets = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
         foreach (var sheet in workbook.Workbook.Sheets?.Elements<Sheet>() ?? [])
@@ -48,6 +61,8 @@ public sealed class BartWorkbook
     }
 
     public bool HasSheet(string sheet) => _sheets.ContainsKey(sheet);
+
+    public IReadOnlyCollection<string> SheetNames => _sheets.Keys;
 
     /// <summary>The cached text of a cell, trimmed; empty when the cell is blank.</summary>
     public string Text(string sheet, string cell) =>

@@ -70,6 +70,37 @@ public class ExcelWorkbookTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Title_rows_sit_above_the_header_and_a_formula_carries_its_cached_value()
+    {
+        var bytes = Write(workbook =>
+        {
+            var sheet = workbook.AddSheet("Summary", [new("Product", 20), new("List price", 12), new("Discount", 12), new("Final", 12)],
+                titleRows: [[ExcelCell.Text("Estimate").Bold(), "E-7"], ["Client", "Ada Lovelace"]]);
+            var r = sheet.NextRowNumber;
+            sheet.WriteRow("Emerald", ExcelCell.Money(100m), ExcelCell.Money(20m), ExcelCell.Formula($"B{r}-C{r}", 80m, ExcelFormat.Money));
+            sheet.WriteRow("Aura", ExcelCell.Money(50m), ExcelCell.Money(0m), ExcelCell.Formula($"B{r + 1}-C{r + 1}", 50m, ExcelFormat.Money));
+            sheet.WriteRow(ExcelCell.Empty, ExcelCell.Empty, ExcelCell.Empty, ExcelCell.Formula(sheet.Sum("Final"), 130m, ExcelFormat.Money));
+            sheet.WriteRow();
+            sheet.WriteHeaderRow("Chosen option", "List price");
+        });
+
+        using var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
+        Assert.Empty(new OpenXmlValidator(FileFormatVersions.Office2019).Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}"));
+        var worksheet = document.WorkbookPart!.WorksheetParts.Single().Worksheet;
+        var cells = worksheet.Descendants<Cell>().ToDictionary(c => c.CellReference!.Value!);
+        Assert.Equal("E-7", cells["B1"].InnerText);
+        Assert.Equal("Product", cells["A3"].InnerText);
+        Assert.Equal("B4-C4", cells["D4"].CellFormula!.Text);
+        Assert.Equal("80", cells["D4"].CellValue!.Text); // viewers that do not calculate show it
+        Assert.Equal("SUM(D4:D5)", cells["D6"].CellFormula!.Text); // the rows after the header, not the title
+        Assert.Equal("130", cells["D6"].CellValue!.Text);
+        Assert.Equal("Chosen option", cells["A8"].InnerText);
+        Assert.Equal(cells["A3"].StyleIndex!.Value, cells["A8"].StyleIndex!.Value); // styled as the header
+        Assert.Equal("A4", worksheet.Descendants<Pane>().Single().TopLeftCell!.Value); // the header row stays in view
+        Assert.Equal("A3:D8", worksheet.GetFirstChild<AutoFilter>()!.Reference!.Value);
+    }
+
+    [Fact]
     public void Ten_thousand_rows_are_written_and_read_back()
     {
         var clock = Stopwatch.StartNew();

@@ -13,8 +13,8 @@ public class BartGoldenTests
 {
     private const string FormulaSheet = "Exterior Formula Sheet";
     private const string InteriorSheet = "Int Measure";
-    private const string ExteriorCase = "case-exterior-huss.xlsx";
-    private const string InteriorCase = "case-interior-norell.xlsx";
+    private const string ExteriorCase = BartCases.Exterior;
+    private const string InteriorCase = BartCases.Interior;
 
     public static TheoryData<string, string> ProductColumns()
     {
@@ -221,29 +221,7 @@ public class BartGoldenTests
     private static void AssertWithin(decimal expected, decimal actual, decimal tolerance, string cell) =>
         Assert.True(Math.Abs(expected - actual) <= tolerance, $"{cell}: the workbook shows {expected}, the engine gives {actual}");
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<(BartWorkbook, BartImport)>> Loaded = new();
+    internal static (BartWorkbook Workbook, BartImport Import) Load(string file) => BartCases.Load(file);
 
-    /// <summary>Each workbook is read once per run (1.2 MB, 25 sheets).</summary>
-    internal static (BartWorkbook Workbook, BartImport Import) Load(string file) =>
-        Loaded.GetOrAdd(file, f => new Lazy<(BartWorkbook, BartImport)>(() =>
-        {
-            var workbook = BartWorkbook.Open(Path.Combine(BartDirectory(), f));
-            return (workbook, BartWorkbookReader.Read(workbook, PriceBook.Default));
-        })).Value;
-
-    /// <summary>CANDLEFISH_BART_DIR, else ../shared/paintbox/bart beside the repository; missing is a failure, never a skip.</summary>
-    private static string BartDirectory()
-    {
-        var configured = Environment.GetEnvironmentVariable("CANDLEFISH_BART_DIR");
-        if (!string.IsNullOrEmpty(configured))
-            return Directory.Exists(configured) ? configured
-                : throw new DirectoryNotFoundException($"CANDLEFISH_BART_DIR={configured} does not exist: the golden tests need the BART workbooks.");
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Candlefish.sln"))) dir = dir.Parent;
-        if (dir?.Parent is null)
-            throw new DirectoryNotFoundException("The repository root (Candlefish.sln) was not found above the test assembly; set CANDLEFISH_BART_DIR to the BART workbooks' folder.");
-        var bart = Path.Combine(dir.Parent.FullName, "shared", "paintbox", "bart");
-        return Directory.Exists(bart) ? bart
-            : throw new DirectoryNotFoundException($"The BART workbooks are missing: {bart} does not exist. Put shared/ beside the repository or set CANDLEFISH_BART_DIR.");
-    }
+    private static string BartDirectory() => BartCases.Directory();
 }

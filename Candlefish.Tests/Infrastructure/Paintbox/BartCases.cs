@@ -1,0 +1,39 @@
+using Candlefish.Domain.Paintbox.Pricing;
+using Candlefish.Infrastructure.Paintbox.Bart;
+
+namespace Candlefish.Tests.Infrastructure.Paintbox;
+
+/// <summary>The real BART case workbooks (shared/paintbox/bart, or CANDLEFISH_BART_DIR), read once per test run.</summary>
+public static class BartCases
+{
+    public const string Exterior = "case-exterior-huss.xlsx";
+    public const string Interior = "case-interior-norell.xlsx";
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<(BartWorkbook, BartImport)>> Loaded = new();
+
+    /// <summary>Each workbook is read once per run (1.2 MB, 25 sheets).</summary>
+    public static (BartWorkbook Workbook, BartImport Import) Load(string file) =>
+        Loaded.GetOrAdd(file, f => new Lazy<(BartWorkbook, BartImport)>(() =>
+        {
+            var workbook = BartWorkbook.Open(Path(f));
+            return (workbook, BartWorkbookReader.Read(workbook, PriceBook.Default));
+        })).Value;
+
+    public static string Path(string file) => System.IO.Path.Combine(Directory(), file);
+
+    /// <summary>CANDLEFISH_BART_DIR, else ../shared/paintbox/bart beside the repository; missing is a failure, never a skip.</summary>
+    public static string Directory()
+    {
+        var configured = Environment.GetEnvironmentVariable("CANDLEFISH_BART_DIR");
+        if (!string.IsNullOrEmpty(configured))
+            return System.IO.Directory.Exists(configured) ? configured
+                : throw new DirectoryNotFoundException($"CANDLEFISH_BART_DIR={configured} does not exist: the golden tests need the BART workbooks.");
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(System.IO.Path.Combine(dir.FullName, "Candlefish.sln"))) dir = dir.Parent;
+        if (dir?.Parent is null)
+            throw new DirectoryNotFoundException("The repository root (Candlefish.sln) was not found above the test assembly; set CANDLEFISH_BART_DIR to the BART workbooks' folder.");
+        var bart = System.IO.Path.Combine(dir.Parent.FullName, "shared", "paintbox", "bart");
+        return System.IO.Directory.Exists(bart) ? bart
+            : throw new DirectoryNotFoundException($"The BART workbooks are missing: {bart} does not exist. Put shared/ beside the repository or set CANDLEFISH_BART_DIR.");
+    }
+}

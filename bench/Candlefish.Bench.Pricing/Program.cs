@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Candlefish.Bench.Pricing.PricingBench).Assembly).Run(args);
