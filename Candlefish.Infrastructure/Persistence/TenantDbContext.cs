@@ -101,6 +101,10 @@ public sealed class TenantDbContext
     public DbSet<Stocktake> Stocktakes => Set<Stocktake>();
     public DbSet<PurchaseOrder> PurchaseOrders => Set<PurchaseOrder>();
 
+    // Paintbox sync (configured in Infrastructure/Paintbox/Sync).
+    public DbSet<Domain.Paintbox.Sync.VendorConnection> VendorConnections => Set<Domain.Paintbox.Sync.VendorConnection>();
+    public DbSet<Domain.Paintbox.Sync.EstimateSync> EstimateSyncs => Set<Domain.Paintbox.Sync.EstimateSync>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder); // Identity's tables, renamed by Platform/Access/AccessConfiguration
