@@ -26,6 +26,8 @@ public static class Pages
         // Crown Trophy inventory: likewise.
         ["stocktakeId"] = "00000000-0000-7000-8000-000000000011",
         ["purchaseOrderId"] = "00000000-0000-7000-8000-000000000012",
+        // Paintbox: an estimate no tenant has synced, so the sync page shows nothing to sync.
+        ["estimateId"] = "00000000-0000-7000-8000-000000000021",
     };
 
     /// <summary>

@@ -71,7 +71,7 @@ public static class EstimatePush
         Gallons("Accent Gallons", "BI262", g => g.Accent),
         Gallons("Body 2 Gallons", "BI264", g => g.Body2),
         Price("Loxon Price:", "BO278", "Include Brick"),
-        new("Body SQ;", "'Ext Measure'!F151", f => f.ExteriorQuote is { } q ? Round(q.SidingSqFt) : null),
+        new("Body SQ;", "'Ext Measure'!F151", f => f.ExteriorQuote is { } q ? Round(q.BodySqFt) : null),
         new("Trim LN:", "'Exterior Formula Sheet'!C103", f => f.Exterior is null ? null : Round(f.TrimLinearFeet)),
         new("Lead Positive ", "'Ext Measure'!P12", f => f.Exterior is { } e ? e.LeadPositive ? "Yes" : "No" : null),
         new("Vinyl", "'Ext Measure'!P13", f => f.Exterior?.VinylPositive),

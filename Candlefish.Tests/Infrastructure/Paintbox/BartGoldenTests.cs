@@ -232,7 +232,7 @@ public class BartGoldenTests
         })).Value;
 
     /// <summary>CANDLEFISH_BART_DIR, else ../shared/paintbox/bart beside the repository; missing is a failure, never a skip.</summary>
-    private static string BartDirectory()
+    internal static string BartDirectory()
     {
         var configured = Environment.GetEnvironmentVariable("CANDLEFISH_BART_DIR");
         if (!string.IsNullOrEmpty(configured))

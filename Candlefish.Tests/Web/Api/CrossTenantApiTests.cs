@@ -57,7 +57,13 @@ public class CrossTenantApiTests(DemoCatalogApp app) : IClassFixture<DemoCatalog
         ["GET /api/v1/transfers/{id:guid}"] = async client => new() { ["id"] = await AcmeTransferAsync(client) },
         ["POST /api/v1/transfers/{id:guid}/ship"] = async client => new() { ["id"] = await AcmeTransferAsync(client) },
         ["POST /api/v1/transfers/{id:guid}/receive"] = async client => new() { ["id"] = await AcmeTransferAsync(client) },
+        // Paintbox sync: an estimate id none of the tenants here has synced (acme has no Paintbox; kindhome's own estimates
+        // are not acme's). Two Paintbox tenants' estimates are kept apart in Web/Paintbox/PaintboxSyncWebTests.
+        ["GET /api/v1/paintbox/estimates/{id:guid}/sync"] = _ => Task.FromResult(new Dictionary<string, string> { ["id"] = PaintboxEstimateId }),
+        ["POST /api/v1/paintbox/estimates/{id:guid}/sync"] = _ => Task.FromResult(new Dictionary<string, string> { ["id"] = PaintboxEstimateId }),
     };
+
+    private const string PaintboxEstimateId = "00000000-0000-7000-8000-000000000021";
 
     private static Task<string> AcmeProductAsync(HttpClient acme) =>
         FirstOrNewId(acme, "/api/v1/products?search=ACME-XT", new { sku = "ACME-XT-1", name = "Acme cross-tenant plaque", cost = 5m, basePrice = 12m });
