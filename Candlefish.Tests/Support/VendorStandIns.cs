@@ -237,3 +237,26 @@ public sealed class CompanyCamStandIn(string token) : StandInServer
         });
     }
 }
+
+/// <summary>A test class with its own stand-in Salesforce and CompanyCam, started before each test and stopped after it.</summary>
+public abstract class WithVendorStandIns : IAsyncLifetime
+{
+    public const string ClientId = "3MVG9standin";
+    public const string ClientSecret = "s3cret-client-value-7731";
+    public const string CompanyCamToken = "cc-token-5f1e-9a44";
+
+    protected SalesforceStandIn Salesforce { get; } = new(ClientId, ClientSecret);
+    protected CompanyCamStandIn CompanyCam { get; } = new(CompanyCamToken);
+
+    public async Task InitializeAsync()
+    {
+        await Salesforce.StartAsync();
+        await CompanyCam.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Salesforce.DisposeAsync();
+        await CompanyCam.DisposeAsync();
+    }
+}

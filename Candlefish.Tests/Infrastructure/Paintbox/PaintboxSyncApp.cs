@@ -17,10 +17,6 @@ namespace Candlefish.Tests.Infrastructure.Paintbox;
 /// </summary>
 public class PaintboxSyncApp : CandlefishApp
 {
-    public const string ClientId = "3MVG9standin";
-    public const string ClientSecret = "s3cret-client-value-7731";
-    public const string CompanyCamToken = "cc-token-5f1e-9a44";
-
     public PaintboxSyncApp()
     {
         Settings["Candlefish:Paintbox:Sync:AttemptTimeout"] = "00:00:00.750";
@@ -75,24 +71,14 @@ public class PaintboxSyncApp : CandlefishApp
 
     public Task<HttpClient> EmployeeClientOf(TenantInfo tenant) => this.SignedInClientAsync(tenant.Identifier, $"employee@{tenant.Identifier}.test");
 
-    /// <summary>Runs <paramref name="work"/> as code of <paramref name="tenant"/> (a request, a circuit or the job would have it in scope).</summary>
-    public async Task<T> As<T>(TenantInfo tenant, Func<IServiceProvider, Task<T>> work)
-    {
-        using var scope = Services.GetRequiredService<TenantContextAccessor>().BeginScope(tenant);
-        await using var services = Services.CreateAsyncScope();
-        return await work(services.ServiceProvider);
-    }
-
-    public Task As(TenantInfo tenant, Func<IServiceProvider, Task> work) => As(tenant, async s => { await work(s); return true; });
-
     /// <summary>Points the tenant's connections at the stand-ins (a new connection version each time: a fresh circuit and token).</summary>
     public Task ConnectAsync(TenantInfo tenant, SalesforceStandIn? salesforce, CompanyCamStandIn? companyCam) => As(tenant, async s =>
     {
         var connections = s.GetRequiredService<VendorConnections>();
         if (salesforce is not null)
-            await connections.SaveAsync(SyncVendor.Salesforce, salesforce.BaseUrl, ClientId, ClientSecret, "Test Owner");
+            await connections.SaveAsync(SyncVendor.Salesforce, salesforce.BaseUrl, WithVendorStandIns.ClientId, WithVendorStandIns.ClientSecret, "Test Owner");
         if (companyCam is not null)
-            await connections.SaveAsync(SyncVendor.CompanyCam, companyCam.BaseUrl, null, CompanyCamToken, "Test Owner");
+            await connections.SaveAsync(SyncVendor.CompanyCam, companyCam.BaseUrl, null, WithVendorStandIns.CompanyCamToken, "Test Owner");
     });
 
     public Task<IReadOnlyList<SyncVendor>> StageAsync(TenantInfo tenant, EstimateForSync estimate) =>

@@ -12,22 +12,8 @@ namespace Candlefish.Tests.Infrastructure.Paintbox;
 /// The sync against stand-in Salesforce and CompanyCam servers on real sockets: pushes, re-runs, outages, timeouts,
 /// the circuit breaker, token refresh, Salesforce's error shape, and CompanyCam's projects and photos.
 /// </summary>
-public class PaintboxSyncTests(PaintboxSyncApp app) : IClassFixture<PaintboxSyncApp>, IAsyncLifetime
+public class PaintboxSyncTests(PaintboxSyncApp app) : WithVendorStandIns, IClassFixture<PaintboxSyncApp>
 {
-    private readonly SalesforceStandIn _salesforce = new(PaintboxSyncApp.ClientId, PaintboxSyncApp.ClientSecret);
-    private readonly CompanyCamStandIn _companyCam = new(PaintboxSyncApp.CompanyCamToken);
-
-    public async Task InitializeAsync()
-    {
-        await _salesforce.StartAsync();
-        await _companyCam.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _salesforce.DisposeAsync();
-        await _companyCam.DisposeAsync();
-    }
 
     private string OpportunityKey(Guid estimateId) => $"Opportunity/Paintbox_Estimate_Id__c/{estimateId}";
 
@@ -36,7 +22,7 @@ public class PaintboxSyncTests(PaintboxSyncApp app) : IClassFixture<PaintboxSync
     public async Task Push_creates_the_opportunity_and_the_estimate_record_and_a_rerun_changes_nothing(string tier)
     {
         var tenant = await app.FreshTenantAsync(tier);
-        await app.ConnectAsync(tenant, _salesforce, _companyCam);
+        await app.ConnectAsync(tenant, Salesforce, CompanyCam);
         var estimate = PaintboxSyncApp.HussEstimate("Huss exterior " + tier);
 
         var staged = await app.StageAsync(tenant, estimate);
@@ -44,12 +30,12 @@ public class PaintboxSyncTests(PaintboxSyncApp app) : IClassFixture<PaintboxSync
 
         Assert.Equal([SyncVendor.Salesforce, SyncVendor.CompanyCam], staged);
         Assert.Equal(2, pushed);
-        var opportunity = _salesforce.Records[OpportunityKey(estimate.EstimateId)];
+        var opportunity = Salesforce.Records[OpportunityKey(estimate.EstimateId)];
         var emerald = estimate.Figures.ExteriorQuote!["Emerald"];
         Assert.Equal(EstimatePush.Round(emerald.ListPrice), opportunity["Emerald_Paint_Price__c"]!.GetValue<decimal>());
         Assert.Equal(EstimatePush.Round(emerald.Discount), opportunity["Emerald_Discount__c"]!.GetValue<decimal>());
         Assert.Equal("Yes", opportunity["Lead_Positive__c"]!.GetValue<string>());
-        var record = _salesforce.Records[$"PaintboxEstimate__c/Paintbox_Estimate_Id__c/{estimate.EstimateId}"];
+        var record = Salesforce.Records[$"PaintboxEstimate__c/Paintbox_Estimate_Id__c/{estimate.EstimateId}"];
         Assert.Equal("Huss exterior " + tier, record["Name"]!.GetValue<string>());
         Assert.Equal(estimate.EstimateId.ToString(), record["Opportunity__r"]!["Paintbox_Estimate_Id__c"]!.GetValue<string>());
         Assert.Equal(10, JsonNode.Parse(record["Exterior_Products__c"]!.GetValue<string>())!.AsArray().Count);
@@ -59,38 +45,38 @@ public class PaintboxSyncTests(PaintboxSyncApp app) : IClassFixture<PaintboxSync
         Assert.Null(salesforce.LastError);
 
         // Saved again with the same data: nothing is staged, the job sends nothing.
-        var requests = _salesforce.Requests.Count;
+        var requests = Salesforce.Requests.Count;
         var restaged = await app.StageAsync(tenant, estimate);
         await app.PushPendingAsync(tenant);
         Assert.Empty(restaged);
-        Assert.Equal(requests, _salesforce.Requests.Count);
+        Assert.Equal(requests, Salesforce.Requests.Count);
 
         // "Retry now" pushes it again anyway: the upsert by external id finds the records and changes nothing.
-        var changes = _salesforce.Changes;
+        var changes = Salesforce.Changes;
         var retried = await app.As(tenant, s => s.GetRequiredService<PaintboxSync>().RetryNowAsync(estimate.EstimateId));
         Assert.All(retried!, s => Assert.Equal(SyncStatus.Synced, s.Status));
-        Assert.Equal(changes, _salesforce.Changes);
-        Assert.Equal(2, _salesforce.Records.Count(r => r.Key.EndsWith(estimate.EstimateId.ToString(), StringComparison.Ordinal)));
+        Assert.Equal(changes, Salesforce.Changes);
+        Assert.Equal(2, Salesforce.Records.Count(r => r.Key.EndsWith(estimate.EstimateId.ToString(), StringComparison.Ordinal)));
     }
 
     [Fact]
     public async Task A_changed_estimate_is_pushed_again_and_updates_the_same_opportunity()
     {
         var tenant = await app.FreshTenantAsync("schema");
-        await app.ConnectAsync(tenant, _salesforce, _companyCam);
+        await app.ConnectAsync(tenant, Salesforce, CompanyCam);
         var estimate = PaintboxSyncApp.HussEstimate("Huss changed");
         await app.StageAsync(tenant, estimate);
         await app.PushPendingAsync(tenant);
-        var id = _salesforce.Records[OpportunityKey(estimate.EstimateId)]["Id"]!.GetValue<string>();
+        var id = Salesforce.Records[OpportunityKey(estimate.EstimateId)]["Id"]!.GetValue<string>();
 
         var discounted = PaintboxSyncApp.HussEstimate("Huss changed", additionalDiscount: 250m, id: estimate.EstimateId);
         var staged = await app.StageAsync(tenant, discounted);
         await app.PushPendingAsync(tenant);
 
         Assert.Equal([SyncVendor.Salesforce], staged); // the CompanyCam project (name, address) did not change
-        var opportunity = _salesforce.Records[OpportunityKey(estimate.EstimateId)];
+        var opportunity = Salesforce.Records[OpportunityKey(estimate.EstimateId)];
         Assert.Equal(id, opportunity["Id"]!.GetValue<string>());
-        var record = _salesforce.Records[$"PaintboxEstimate__c/Paintbox_Estimate_Id__c/{estimate.EstimateId}"];
+        var record = Salesforce.Records[$"PaintboxEstimate__c/Paintbox_Estimate_Id__c/{estimate.EstimateId}"];
         Assert.Equal(EstimatePush.Round(discounted.Figures.ExteriorQuote!.Negotiation.PriceAfterDiscount), record["Exterior_Negotiated_Price__c"]!.GetValue<decimal>());
         Assert.Equal(SyncStatus.Synced, (await app.StatusAsync(tenant, estimate.EstimateId, SyncVendor.Salesforce)).Status);
     }
@@ -99,9 +85,9 @@ public class PaintboxSyncTests(PaintboxSyncApp app) : IClassFixture<PaintboxSync
     public async Task An_outage_is_retried_then_recorded_as_the_last_error_and_the_estimate_stays_saved()
     {
         var tenant = await app.FreshTenantAsync("database");
-        await app.ConnectAsync(tenant, _salesforce, null);
+        await app.ConnectAsync(tenant, Salesforce, null);
         var estimate = PaintboxSyncApp.HussEstimate("Huss outage");
-        _salesforce.FailNext(100, 503, """{"message":"down for maintenance"}""", when: r => r.Method == "PATCH");
+        Salesforce.FailNext(100, 503, """{"message":"down for maintenance"}""", when: r => r.Method == "PATCH");
 
         var staged = await app.StageAsync(tenant, estimate); // saving never calls a vendor
         await app.PushPendingAsync(tenant);
@@ -112,11 +98,11 @@ public class PaintboxSyncTests(PaintboxSyncApp app) : IClassFixture<PaintboxSync
         Assert.Equal(1, status.Attempts);
         Assert.Contains("503", status.LastError);
         Assert.Contains("3 attempts", status.LastError); // the first and MaxRetries = 2
-        Assert.Equal(3, _salesforce.Count("PATCH", "/services/data/v60.0/sobjects/Opportunity/"));
+        Assert.Equal(3, Salesforce.Count("PATCH", "/services/data/v60.0/sobjects/Opportunity/"));
 
         // The vendor is back. The circuit opened (three of the four calls failed): once its break is over (2 s here)
         // the job's next pass gets through and pushes the failed estimate.
-        _salesforce.Trouble = null;
+        Salesforce.Trouble = null;
         await app.PushPendingAsync(tenant);
         Assert.Contains("circuit open", (await app.StatusAsync(tenant, estimate.EstimateId, SyncVendor.Salesforce)).LastError);
         await Task.Delay(TimeSpan.FromSeconds(2.2));
@@ -132,9 +118,9 @@ public class PaintboxSyncTests(PaintboxSyncApp app) : IClassFixture<PaintboxSync
     public async Task A_429_with_retry_after_is_waited_out_then_the_push_succeeds()
     {
         var tenant = await app.FreshTenantAsync("schema");
-        await app.ConnectAsync(tenant, _salesforce, null);
+        await app.ConnectAsync(tenant, Salesforce, null);
         var estimate = PaintboxSyncApp.HussEstimate("Huss throttled");
-        _salesforce.FailNext(1, 429, """[{"message":"TotalRequests Limit exceeded.","errorCode":"REQUEST_LIMIT_EXCEEDED"}]""", retryAfter: "1",
+        Salesforce.FailNext(1, 429, """[{"message":"TotalRequests Limit exceeded.","errorCode":"REQUEST_LIMIT_EXCEEDED"}]""", retryAfter: "1",
             when: r => r.Method == "PATCH");
         await app.StageAsync(tenant, estimate);
 
@@ -149,10 +135,10 @@ public class PaintboxSyncTests(PaintboxSyncApp app) : IClassFixture<PaintboxSync
     public async Task A_slow_vendor_times_out_each_attempt_and_records_it()
     {
         var tenant = await app.FreshTenantAsync("schema");
-        await app.ConnectAsync(tenant, _salesforce, null);
+        await app.ConnectAsync(tenant, Salesforce, null);
         var estimate = PaintboxSyncApp.HussEstimate("Huss slow");
         await app.StageAsync(tenant, estimate);
-        _salesforce.SlowDown(TimeSpan.FromSeconds(5));
+        Salesforce.SlowDown(TimeSpan.FromSeconds(5));
 
         var clock = Stopwatch.StartNew();
         await app.PushPendingAsync(tenant);
@@ -167,8 +153,8 @@ public class PaintboxSyncTests(PaintboxSyncApp app) : IClassFixture<PaintboxSync
     public async Task The_circuit_opens_after_repeated_failures_and_stops_calling_the_vendor()
     {
         var tenant = await app.FreshTenantAsync("database");
-        await app.ConnectAsync(tenant, _salesforce, null);
-        _salesforce.FailNext(1000, 500, """[{"message":"An unexpected error occurred.","errorCode":"UNKNOWN_EXCEPTION"}]""");
+        await app.ConnectAsync(tenant, Salesforce, null);
+        Salesforce.FailNext(1000, 500, """[{"message":"An unexpected error occurred.","errorCode":"UNKNOWN_EXCEPTION"}]""");
         var first = PaintboxSyncApp.HussEstimate("Huss breaker 1");
         var second = PaintboxSyncApp.HussEstimate("Huss breaker 2");
         var third = PaintboxSyncApp.HussEstimate("Huss breaker 3");
@@ -178,7 +164,7 @@ public class PaintboxSyncTests(PaintboxSyncApp app) : IClassFixture<PaintboxSync
         await app.PushPendingAsync(tenant);
 
         // Four failed calls open the circuit (ratio 0.5, throughput 4): the rest are refused without a request.
-        var calls = _salesforce.Requests.Count(r => r.Path.StartsWith("/services/oauth2/token", StringComparison.Ordinal));
+        var calls = Salesforce.Requests.Count(r => r.Path.StartsWith("/services/oauth2/token", StringComparison.Ordinal));
         Assert.Equal(4, calls);
         var last = await app.StatusAsync(tenant, third.EstimateId, SyncVendor.Salesforce);
         Assert.Equal(SyncStatus.Failed, last.Status);
@@ -187,8 +173,8 @@ public class PaintboxSyncTests(PaintboxSyncApp app) : IClassFixture<PaintboxSync
 
         // Another tenant's circuit to the same vendor is its own: still closed.
         var other = await app.FreshTenantAsync("schema");
-        await app.ConnectAsync(other, _salesforce, null);
-        _salesforce.Trouble = null;
+        await app.ConnectAsync(other, Salesforce, null);
+        Salesforce.Trouble = null;
         var theirs = PaintboxSyncApp.HussEstimate("Hue unaffected");
         await app.StageAsync(other, theirs);
         await app.PushPendingAsync(other);
@@ -199,29 +185,29 @@ public class PaintboxSyncTests(PaintboxSyncApp app) : IClassFixture<PaintboxSync
     public async Task An_expired_session_is_signed_in_again_on_401()
     {
         var tenant = await app.FreshTenantAsync("schema");
-        await app.ConnectAsync(tenant, _salesforce, null);
+        await app.ConnectAsync(tenant, Salesforce, null);
         var first = PaintboxSyncApp.HussEstimate("Huss session 1");
         await app.StageAsync(tenant, first);
         await app.PushPendingAsync(tenant);
-        Assert.Equal(1, _salesforce.Count("POST", "/services/oauth2/token")); // one token for both records
+        Assert.Equal(1, Salesforce.Count("POST", "/services/oauth2/token")); // one token for both records
 
-        _salesforce.ExpireSessions();
+        Salesforce.ExpireSessions();
         var second = PaintboxSyncApp.HussEstimate("Huss session 2");
         await app.StageAsync(tenant, second);
         await app.PushPendingAsync(tenant);
 
-        Assert.Equal(2, _salesforce.Count("POST", "/services/oauth2/token"));
+        Assert.Equal(2, Salesforce.Count("POST", "/services/oauth2/token"));
         Assert.Equal(SyncStatus.Synced, (await app.StatusAsync(tenant, second.EstimateId, SyncVendor.Salesforce)).Status);
-        Assert.True(_salesforce.Records.ContainsKey(OpportunityKey(second.EstimateId)));
+        Assert.True(Salesforce.Records.ContainsKey(OpportunityKey(second.EstimateId)));
     }
 
     [Fact]
     public async Task Salesforce_s_errors_become_the_last_error_in_its_own_words()
     {
         var tenant = await app.FreshTenantAsync("database");
-        await app.ConnectAsync(tenant, _salesforce, null);
+        await app.ConnectAsync(tenant, Salesforce, null);
         var estimate = PaintboxSyncApp.HussEstimate("Huss bad field");
-        _salesforce.FailNext(1, 400, """[{"message":"No such column 'Body_SQ__c' on sobject of type Opportunity","errorCode":"INVALID_FIELD","fields":["Body_SQ__c"]}]""",
+        Salesforce.FailNext(1, 400, """[{"message":"No such column 'Body_SQ__c' on sobject of type Opportunity","errorCode":"INVALID_FIELD","fields":["Body_SQ__c"]}]""",
             when: r => r.Method == "PATCH");
         await app.StageAsync(tenant, estimate);
 
@@ -230,7 +216,7 @@ public class PaintboxSyncTests(PaintboxSyncApp app) : IClassFixture<PaintboxSync
         var status = await app.StatusAsync(tenant, estimate.EstimateId, SyncVendor.Salesforce);
         Assert.Equal(SyncStatus.Failed, status.Status);
         Assert.Contains("INVALID_FIELD: No such column 'Body_SQ__c' on sobject of type Opportunity (fields: Body_SQ__c)", status.LastError);
-        Assert.Equal(1, _salesforce.Count("PATCH", "/services/data/")); // a 400 is not retried
+        Assert.Equal(1, Salesforce.Count("PATCH", "/services/data/")); // a 400 is not retried
     }
 
     [Fact]
@@ -238,7 +224,7 @@ public class PaintboxSyncTests(PaintboxSyncApp app) : IClassFixture<PaintboxSync
     {
         var tenant = await app.FreshTenantAsync("database");
         await app.As(tenant, s => s.GetRequiredService<VendorConnections>()
-            .SaveAsync(SyncVendor.Salesforce, _salesforce.BaseUrl, PaintboxSyncApp.ClientId, "wrong-secret-123456", "Test Owner"));
+            .SaveAsync(SyncVendor.Salesforce, Salesforce.BaseUrl, ClientId, "wrong-secret-123456", "Test Owner"));
 
         var (ok, message) = await app.As(tenant, s => s.GetRequiredService<PaintboxSync>().TestConnectionAsync(SyncVendor.Salesforce));
 
@@ -247,8 +233,8 @@ public class PaintboxSyncTests(PaintboxSyncApp app) : IClassFixture<PaintboxSync
         var view = (await app.As(tenant, s => s.GetRequiredService<VendorConnections>().ListAsync())).Single(v => v.Vendor == SyncVendor.Salesforce);
         Assert.StartsWith("Failed: ", view.LastTestResult);
 
-        await app.ConnectAsync(tenant, _salesforce, _companyCam);
-        Assert.Equal((true, $"Signed in to {_salesforce.BaseUrl}."), await app.As(tenant, s => s.GetRequiredService<PaintboxSync>().TestConnectionAsync(SyncVendor.Salesforce)));
+        await app.ConnectAsync(tenant, Salesforce, CompanyCam);
+        Assert.Equal((true, $"Signed in to {Salesforce.BaseUrl}."), await app.As(tenant, s => s.GetRequiredService<PaintboxSync>().TestConnectionAsync(SyncVendor.Salesforce)));
         Assert.Equal((true, "Signed in as pat@painters.example."), await app.As(tenant, s => s.GetRequiredService<PaintboxSync>().TestConnectionAsync(SyncVendor.CompanyCam)));
     }
 
@@ -271,8 +257,8 @@ public class PaintboxSyncTests(PaintboxSyncApp app) : IClassFixture<PaintboxSync
     public async Task CompanyCam_links_an_existing_project_by_name_or_creates_one(string tier)
     {
         var tenant = await app.FreshTenantAsync(tier);
-        await app.ConnectAsync(tenant, null, _companyCam);
-        var existing = _companyCam.AddProject("Huss residence " + tier);
+        await app.ConnectAsync(tenant, null, CompanyCam);
+        var existing = CompanyCam.AddProject("Huss residence " + tier);
         var linked = PaintboxSyncApp.HussEstimate("Huss residence " + tier);
         var created = PaintboxSyncApp.HussEstimate("Brand new job " + tier);
 
@@ -281,25 +267,25 @@ public class PaintboxSyncTests(PaintboxSyncApp app) : IClassFixture<PaintboxSync
         await app.PushPendingAsync(tenant);
 
         Assert.Equal(existing.Id, (await app.StatusAsync(tenant, linked.EstimateId, SyncVendor.CompanyCam)).ExternalId);
-        var made = _companyCam.Projects.Values.Single(p => p.Name == "Brand new job " + tier);
+        var made = CompanyCam.Projects.Values.Single(p => p.Name == "Brand new job " + tier);
         Assert.Equal(made.Id, (await app.StatusAsync(tenant, created.EstimateId, SyncVendor.CompanyCam)).ExternalId);
         Assert.Equal("12 Oak Ln", made.Address!["street_address_1"]!.GetValue<string>());
         Assert.Equal("78704", made.Address!["postal_code"]!.GetValue<string>());
-        Assert.Equal(1, _companyCam.Count("POST", "/v2/projects"));
+        Assert.Equal(1, CompanyCam.Count("POST", "/v2/projects"));
     }
 
     [Fact]
     public async Task CompanyCam_photos_are_listed_by_stage_and_an_upload_is_kept_and_sent_by_link()
     {
         var tenant = await app.FreshTenantAsync("schema");
-        await app.ConnectAsync(tenant, null, _companyCam);
+        await app.ConnectAsync(tenant, null, CompanyCam);
         var estimate = PaintboxSyncApp.HussEstimate("Photo job");
         await app.StageAsync(tenant, estimate);
         await app.PushPendingAsync(tenant);
         var project = (await app.StatusAsync(tenant, estimate.EstimateId, SyncVendor.CompanyCam)).ExternalId!;
-        _companyCam.AddPhoto(project, "https://img.example/1.jpg", "Before");
-        _companyCam.AddPhoto(project, "https://img.example/2.jpg", "after", "front");
-        _companyCam.AddPhoto(project, "https://img.example/3.jpg");
+        CompanyCam.AddPhoto(project, "https://img.example/1.jpg", "Before");
+        CompanyCam.AddPhoto(project, "https://img.example/2.jpg", "after", "front");
+        CompanyCam.AddPhoto(project, "https://img.example/3.jpg");
 
         var album = await app.As(tenant, s => s.GetRequiredService<EstimatePhotos>().AlbumAsync(estimate.EstimateId));
 
@@ -312,7 +298,7 @@ public class PaintboxSyncTests(PaintboxSyncApp app) : IClassFixture<PaintboxSync
         var photoId = await app.As(tenant, s => s.GetRequiredService<EstimatePhotos>()
             .UploadAsync(estimate.EstimateId, new PhotoUpload("porch.jpg", "image/jpeg", jpeg.Length, new MemoryStream(jpeg), "progress")));
 
-        var sent = _companyCam.Photos[photoId];
+        var sent = CompanyCam.Photos[photoId];
         Assert.Equal(["progress"], sent.Tags);
         var link = new Uri(sent.Uri);
         Assert.Equal($"{tenant.Identifier}.localhost", link.Host);
@@ -331,11 +317,11 @@ public class PaintboxSyncTests(PaintboxSyncApp app) : IClassFixture<PaintboxSync
     public async Task A_photo_that_is_not_a_jpeg_or_png_is_refused_beside_the_file_and_nothing_is_sent()
     {
         var tenant = await app.FreshTenantAsync("database");
-        await app.ConnectAsync(tenant, null, _companyCam);
+        await app.ConnectAsync(tenant, null, CompanyCam);
         var estimate = PaintboxSyncApp.HussEstimate("Photo refusal");
         await app.StageAsync(tenant, estimate);
         await app.PushPendingAsync(tenant);
-        var before = _companyCam.Photos.Count;
+        var before = CompanyCam.Photos.Count;
         var script = "<script>alert(1)</script>"u8.ToArray();
 
         var refused = await Assert.ThrowsAsync<Candlefish.Domain.DomainValidationException>(() => app.As(tenant, s => s.GetRequiredService<EstimatePhotos>()
@@ -345,7 +331,7 @@ public class PaintboxSyncTests(PaintboxSyncApp app) : IClassFixture<PaintboxSync
 
         Assert.Contains("not a JPEG or PNG", refused.Errors["File"][0]);
         Assert.True(badStage.Errors.ContainsKey("Stage"));
-        Assert.Equal(before, _companyCam.Photos.Count);
+        Assert.Equal(before, CompanyCam.Photos.Count);
     }
 
     [Theory]
@@ -353,13 +339,13 @@ public class PaintboxSyncTests(PaintboxSyncApp app) : IClassFixture<PaintboxSync
     public async Task Secrets_are_stored_encrypted_shown_only_by_their_last_characters_and_invisible_to_another_tenant(string tier)
     {
         var tenant = await app.FreshTenantAsync(tier);
-        await app.ConnectAsync(tenant, _salesforce, _companyCam);
+        await app.ConnectAsync(tenant, Salesforce, CompanyCam);
 
         await using (var db = await app.TenantData.CreateAsync(tenant))
         {
             var stored = await db.VendorConnections.AsNoTracking().ToListAsync();
             Assert.Equal(2, stored.Count);
-            Assert.DoesNotContain(stored, c => c.ProtectedSecret.Contains(PaintboxSyncApp.ClientSecret) || c.ProtectedSecret.Contains(PaintboxSyncApp.CompanyCamToken));
+            Assert.DoesNotContain(stored, c => c.ProtectedSecret.Contains(ClientSecret) || c.ProtectedSecret.Contains(CompanyCamToken));
         }
         var views = await app.As(tenant, s => s.GetRequiredService<VendorConnections>().ListAsync());
         Assert.Equal("…7731", views.Single(v => v.Vendor == SyncVendor.Salesforce).SecretHint);
@@ -372,12 +358,12 @@ public class PaintboxSyncTests(PaintboxSyncApp app) : IClassFixture<PaintboxSync
         Assert.Null(await app.As(other, s => s.GetRequiredService<VendorConnections>().CredentialsAsync(SyncVendor.Salesforce)));
 
         // A blank secret keeps the saved one; a missing address is a field error and changes nothing.
-        await app.As(tenant, s => s.GetRequiredService<VendorConnections>().SaveAsync(SyncVendor.Salesforce, _salesforce.BaseUrl, PaintboxSyncApp.ClientId, "", "Test Owner"));
-        Assert.Equal(PaintboxSyncApp.ClientSecret, (await app.As(tenant, s => s.GetRequiredService<VendorConnections>().CredentialsAsync(SyncVendor.Salesforce)))!.Secret);
+        await app.As(tenant, s => s.GetRequiredService<VendorConnections>().SaveAsync(SyncVendor.Salesforce, Salesforce.BaseUrl, ClientId, "", "Test Owner"));
+        Assert.Equal(ClientSecret, (await app.As(tenant, s => s.GetRequiredService<VendorConnections>().CredentialsAsync(SyncVendor.Salesforce)))!.Secret);
         var invalid = await Assert.ThrowsAsync<Candlefish.Domain.DomainValidationException>(() =>
             app.As(tenant, s => s.GetRequiredService<VendorConnections>().SaveAsync(SyncVendor.Salesforce, "ftp://x", "", "", "Test Owner")));
         Assert.True(invalid.Errors.ContainsKey("BaseUrl"));
         Assert.True(invalid.Errors.ContainsKey("ClientId"));
-        Assert.Equal(_salesforce.BaseUrl, (await app.As(tenant, s => s.GetRequiredService<VendorConnections>().CredentialsAsync(SyncVendor.Salesforce)))!.BaseUrl);
+        Assert.Equal(Salesforce.BaseUrl, (await app.As(tenant, s => s.GetRequiredService<VendorConnections>().CredentialsAsync(SyncVendor.Salesforce)))!.BaseUrl);
     }
 }

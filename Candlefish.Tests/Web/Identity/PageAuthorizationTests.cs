@@ -14,7 +14,7 @@ public sealed class PageAuthorizationTests(DemoCatalogApp app) : IClassFixture<D
 {
     private static readonly string[] PublicPrefixes = ["/account/", "/error", "/not-found"];
 
-    private enum Outcome { Shown, SignIn, Denied, ToPortal }
+    private enum Outcome { Shown, SignIn, Denied, ToPortal, NotFound }
 
     private static bool IsDenied(HttpResponseMessage response) =>
         response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.OriginalString.Contains("/account/access-denied");
@@ -22,6 +22,7 @@ public sealed class PageAuthorizationTests(DemoCatalogApp app) : IClassFixture<D
     private static Outcome Of(HttpResponseMessage response) => response.StatusCode switch
     {
         HttpStatusCode.OK => Outcome.Shown,
+        HttpStatusCode.NotFound => Outcome.NotFound,
         HttpStatusCode.Redirect when response.Headers.Location!.OriginalString.Contains("/account/login") => Outcome.SignIn,
         HttpStatusCode.Redirect when IsDenied(response) => Outcome.Denied,
         HttpStatusCode.Redirect when response.Headers.Location!.AbsolutePath == "/portal" => Outcome.ToPortal,
@@ -31,6 +32,9 @@ public sealed class PageAuthorizationTests(DemoCatalogApp app) : IClassFixture<D
     /// <summary>What a role should get on a page of the given policy at a business tenant (Crown Trophy enabled, as acme).</summary>
     private static Outcome Expected(PageInfo page, Role role) => page.Policy switch
     {
+        // A page of a product acme lacks (Paintbox, PromoterOS) does not exist for its people (ProductGate).
+        _ when page.Component.GetCustomAttributes(typeof(Candlefish.Web.Tenancy.RequiresProductAttribute), true)
+            .OfType<Candlefish.Web.Tenancy.RequiresProductAttribute>().Any(r => r.Product != Candlefish.Domain.Tenancy.Products.CrownTrophy) => Outcome.NotFound,
         null when !page.RequiresSignIn => Outcome.Shown,
         null => role == Role.Customer && page.Route == "/" ? Outcome.ToPortal : Outcome.Shown, // the start page sends customers to their portal
         Policies.Workspace => role.WorksInWorkspace() ? Outcome.Shown : Outcome.Denied,

@@ -11,29 +11,15 @@ namespace Candlefish.Tests.Web.Paintbox;
 /// only, secrets never in the page), and every one of them refused to another Paintbox tenant (both tiers), to a tenant
 /// without Paintbox, and to people without the permission.
 /// </summary>
-public class PaintboxSyncWebTests(PaintboxSyncApp app) : IClassFixture<PaintboxSyncApp>, IAsyncLifetime
+public class PaintboxSyncWebTests(PaintboxSyncApp app) : WithVendorStandIns, IClassFixture<PaintboxSyncApp>
 {
-    private readonly SalesforceStandIn _salesforce = new(PaintboxSyncApp.ClientId, PaintboxSyncApp.ClientSecret);
-    private readonly CompanyCamStandIn _companyCam = new(PaintboxSyncApp.CompanyCamToken);
-
-    public async Task InitializeAsync()
-    {
-        await _salesforce.StartAsync();
-        await _companyCam.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _salesforce.DisposeAsync();
-        await _companyCam.DisposeAsync();
-    }
 
     [Theory]
     [MemberData(nameof(PaintboxSyncApp.Tiers), MemberType = typeof(PaintboxSyncApp))]
     public async Task The_owner_sees_the_sync_and_retries_it_now(string tier)
     {
         var tenant = app.Tier(tier);
-        await app.ConnectAsync(tenant, _salesforce, _companyCam);
+        await app.ConnectAsync(tenant, Salesforce, CompanyCam);
         var estimate = PaintboxSyncApp.HussEstimate("API estimate " + tier);
         await app.StageAsync(tenant, estimate);
         var owner = await app.OwnerClientOf(tenant);
@@ -50,15 +36,15 @@ public class PaintboxSyncWebTests(PaintboxSyncApp app) : IClassFixture<PaintboxS
             Assert.Equal(["Salesforce", "CompanyCam"], json.RootElement.EnumerateArray().Select(s => s.GetProperty("vendor").GetString()));
             Assert.All(json.RootElement.EnumerateArray(), s => Assert.Equal("Synced", s.GetProperty("status").GetString()));
         }
-        Assert.True(_salesforce.Records.ContainsKey($"Opportunity/Paintbox_Estimate_Id__c/{estimate.EstimateId}"));
+        Assert.True(Salesforce.Records.ContainsKey($"Opportunity/Paintbox_Estimate_Id__c/{estimate.EstimateId}"));
     }
 
     [Fact]
     public async Task A_vendor_outage_is_the_answer_s_content_not_an_error_of_the_request()
     {
         var tenant = app.Schema;
-        await app.ConnectAsync(tenant, _salesforce, _companyCam);
-        _salesforce.FailNext(100, 503);
+        await app.ConnectAsync(tenant, Salesforce, CompanyCam);
+        Salesforce.FailNext(100, 503);
         var estimate = PaintboxSyncApp.HussEstimate("API outage");
         await app.StageAsync(tenant, estimate);
 
@@ -101,7 +87,7 @@ public class PaintboxSyncWebTests(PaintboxSyncApp app) : IClassFixture<PaintboxS
     public async Task The_integrations_page_is_the_owner_s_and_never_shows_a_secret()
     {
         var tenant = app.Database;
-        await app.ConnectAsync(tenant, _salesforce, _companyCam);
+        await app.ConnectAsync(tenant, Salesforce, CompanyCam);
 
         var owner = await (await app.OwnerClientOf(tenant)).GetAsync("/settings/integrations");
         var employee = await (await app.EmployeeClientOf(tenant)).GetAsync("/settings/integrations");
@@ -111,8 +97,8 @@ public class PaintboxSyncWebTests(PaintboxSyncApp app) : IClassFixture<PaintboxS
         var html = await owner.Content.ReadAsStringAsync();
         Assert.Contains("Integrations", html);
         Assert.Contains("7731", html); // the secret's last characters only
-        Assert.DoesNotContain(PaintboxSyncApp.ClientSecret, html);
-        Assert.DoesNotContain(PaintboxSyncApp.CompanyCamToken, html);
+        Assert.DoesNotContain(ClientSecret, html);
+        Assert.DoesNotContain(CompanyCamToken, html);
         Assert.NotEqual(HttpStatusCode.OK, employee.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, trophies.StatusCode);
     }
