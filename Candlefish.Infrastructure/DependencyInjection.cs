@@ -74,6 +74,8 @@ public static class DependencyInjection
         services.AddSingleton<CrownTrophy.CrownTrophyDashboard>();
         // Crown Trophy: catalog, price groups and customers.
         CrownTrophy.Catalog.CatalogRegistration.AddCrownTrophyCatalog(services);
+        // Paintbox: clients, price books and estimates (issue 6).
+        Paintbox.PaintboxRegistration.AddPaintbox(services);
 
         services.AddHealthChecks().AddCheck<CatalogHealthCheck>("catalog", tags: ["ready"]);
         builder.AddDocuments();

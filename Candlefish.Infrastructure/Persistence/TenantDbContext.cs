@@ -101,6 +101,12 @@ public sealed class TenantDbContext
     public DbSet<Stocktake> Stocktakes => Set<Stocktake>();
     public DbSet<PurchaseOrder> PurchaseOrders => Set<PurchaseOrder>();
 
+    // Paintbox (configured in Infrastructure/Paintbox/PaintboxModel.cs).
+    public DbSet<Domain.Paintbox.Clients.Client> Clients => Set<Domain.Paintbox.Clients.Client>();
+    public DbSet<Domain.Paintbox.PriceBooks.PriceBookVersion> PriceBookVersions => Set<Domain.Paintbox.PriceBooks.PriceBookVersion>();
+    public DbSet<Domain.Paintbox.Estimates.Estimate> Estimates => Set<Domain.Paintbox.Estimates.Estimate>();
+    public DbSet<Domain.Paintbox.Estimates.EstimateVersion> EstimateVersions => Set<Domain.Paintbox.Estimates.EstimateVersion>();
+
     // Paintbox sync (configured in Infrastructure/Paintbox/Sync).
     public DbSet<Domain.Paintbox.Sync.VendorConnection> VendorConnections => Set<Domain.Paintbox.Sync.VendorConnection>();
     public DbSet<Domain.Paintbox.Sync.EstimateSync> EstimateSyncs => Set<Domain.Paintbox.Sync.EstimateSync>();

@@ -12,7 +12,8 @@ namespace Candlefish.Infrastructure.Tenancy;
 /// <see cref="SeedProductDataAsync"/> gives each demo tenant its products' data.
 /// </summary>
 public sealed class DemoSeeder(
-    IDbContextFactory<CatalogDbContext> contexts, TenantProvisioner provisioner, ITenantStore store, CrownTrophyDemo crownTrophy, ILogger<DemoSeeder> logger)
+    IDbContextFactory<CatalogDbContext> contexts, TenantProvisioner provisioner, ITenantStore store, CrownTrophyDemo crownTrophy, Paintbox.PaintboxDemo paintbox,
+    ILogger<DemoSeeder> logger)
 {
     public static readonly IReadOnlyList<NewTenant> Tenants =
     [
@@ -61,13 +62,19 @@ public sealed class DemoSeeder(
     }
 
     /// <summary>
-    /// The data of each demo tenant's products (Crown Trophy: <see cref="CrownTrophyDemo"/>), added where missing, so a
+    /// The data of each demo tenant's products (Crown Trophy: <see cref="CrownTrophyDemo"/>, Paintbox: <see cref="Paintbox.PaintboxDemo"/>), added where missing, so a
     /// local database made before a product had data gets it too. Only for tenants the caller has checked are the demo's.
     /// </summary>
     public async Task SeedProductDataAsync(IEnumerable<string> identifiers, CancellationToken cancellationToken = default)
     {
         foreach (var identifier in identifiers)
-            if (await store.FindAsync(identifier, cancellationToken) is { IsActive: true } tenant && tenant.HasProduct(Products.CrownTrophy))
+        {
+            if (await store.FindAsync(identifier, cancellationToken) is not { IsActive: true } tenant)
+                continue;
+            if (tenant.HasProduct(Products.CrownTrophy))
                 await crownTrophy.SeedAsync(tenant, cancellationToken);
+            if (tenant.HasProduct(Products.Paintbox))
+                await paintbox.SeedAsync(tenant, cancellationToken);
+        }
     }
 }

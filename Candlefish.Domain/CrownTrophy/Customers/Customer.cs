@@ -1,3 +1,4 @@
+using Candlefish.Domain.Platform.Contacts;
 using Candlefish.Domain.Tenancy;
 
 namespace Candlefish.Domain.CrownTrophy.Customers;
@@ -76,36 +77,11 @@ public sealed class Customer : ITenantOwned
 }
 
 /// <summary>A person at a customer organization (the athletic director, the HR manager who orders service awards).</summary>
-public sealed class CustomerContact : ITenantOwned
+public sealed class CustomerContact : ContactPerson
 {
-    public const int NameMaxLength = 120;
-    public const int RoleMaxLength = 80;
-
     private CustomerContact() { }
 
     internal CustomerContact(Guid customerId) => (Id, CustomerId) = (Guid.CreateVersion7(), customerId);
 
-    public Guid Id { get; private set; }
-    public Guid TenantId { get; private set; }
     public Guid CustomerId { get; private set; }
-    public string Name { get; private set; } = "";
-    public string Email { get; private set; } = "";
-    public string Phone { get; private set; } = "";
-
-    /// <summary>Their role at the organization, in its own words ("Athletic director").</summary>
-    public string Role { get; private set; } = "";
-
-    public void Update(string name, string? email, string? phone, string? role)
-    {
-        new FieldErrors()
-            .Required(nameof(Name), name, NameMaxLength, "name")
-            .Email(nameof(Email), email)
-            .Phone(nameof(Phone), phone)
-            .MaxLength(nameof(Role), role, RoleMaxLength, "role")
-            .ThrowIfAny();
-        Name = Text.Clean(name);
-        Email = Text.Clean(email);
-        Phone = Text.Clean(phone);
-        Role = Text.Clean(role);
-    }
 }

@@ -1,3 +1,4 @@
+using Candlefish.Infrastructure.Persistence;
 using Candlefish.Domain;
 using Candlefish.Domain.CrownTrophy.Catalog;
 using Candlefish.Domain.CrownTrophy.Customers;
@@ -32,10 +33,7 @@ internal sealed class CustomerContactConfiguration : IEntityTypeConfiguration<Cu
     public void Configure(EntityTypeBuilder<CustomerContact> contact)
     {
         contact.MapTable("customer_contacts");
-        contact.Property(c => c.Name).HasMaxLength(CustomerContact.NameMaxLength);
-        contact.Property(c => c.Email).HasMaxLength(FieldErrors.EmailMaxLength);
-        contact.Property(c => c.Phone).HasMaxLength(FieldErrors.PhoneMaxLength);
-        contact.Property(c => c.Role).HasMaxLength(CustomerContact.RoleMaxLength);
+        contact.MapContactPerson();
         contact.Indexed(c => c.CustomerId);
     }
 }

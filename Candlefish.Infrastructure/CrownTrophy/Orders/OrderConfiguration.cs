@@ -1,3 +1,4 @@
+using Candlefish.Infrastructure.Persistence;
 using Candlefish.Domain.CrownTrophy.Catalog;
 using Candlefish.Domain.CrownTrophy.Customers;
 using Candlefish.Domain.CrownTrophy.Orders;

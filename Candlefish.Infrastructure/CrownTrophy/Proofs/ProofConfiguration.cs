@@ -1,3 +1,4 @@
+using Candlefish.Infrastructure.Persistence;
 using Candlefish.Domain.CrownTrophy.Orders;
 using Candlefish.Domain.CrownTrophy.Proofs;
 using Microsoft.EntityFrameworkCore;

@@ -194,11 +194,14 @@ public sealed class TenantProvisioner(
 
     private async Task SeedAsync(TenantInfo tenant, IReadOnlyList<NewLocation> locations, CancellationToken cancellationToken)
     {
-        if (locations.Count == 0)
+        if (locations.Count == 0 && !tenant.HasProduct(Products.Paintbox))
             return;
         var storage = sources.StorageOf(tenant);
         await using var connection = await TenantDbContextFactory.OpenForTenantAsync(sources.OwnerFor(storage), tenant, storage, cancellationToken);
         await using var db = TenantDbContext.For(TenantDbContextOptions.For(connection, contextOwnsConnection: false), tenant.Id);
+        // Paintbox prices with BART 3.2's own price book until the tenant edits it (a new version, never a change).
+        if (tenant.HasProduct(Products.Paintbox))
+            await Paintbox.PriceBooks.PriceBookService.EnsureDefaultAsync(db, tenant, clock.GetUtcNow(), cancellationToken);
         var existing = await db.Locations.Select(l => l.Name).ToListAsync(cancellationToken);
         foreach (var l in locations.Where(l => !existing.Contains(l.Name)))
             db.Locations.Add(Location.Create(l.Name, l.Street, l.City, l.Region, l.PostalCode, l.Phone, l.TimeZone ?? tenant.TimeZone, clock.GetUtcNow()));

@@ -1,3 +1,4 @@
+using Candlefish.Infrastructure.Persistence;
 using System.Net;
 using Candlefish.Domain;
 using Candlefish.Domain.CrownTrophy.Catalog;

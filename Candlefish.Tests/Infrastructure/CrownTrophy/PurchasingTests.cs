@@ -1,3 +1,4 @@
+using Candlefish.Infrastructure.Persistence;
 using Candlefish.Domain;
 using Candlefish.Domain.CrownTrophy.Inventory;
 using Candlefish.Domain.CrownTrophy.Purchasing;

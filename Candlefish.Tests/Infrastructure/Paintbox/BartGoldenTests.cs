@@ -224,7 +224,7 @@ public class BartGoldenTests
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<(BartWorkbook, BartImport)>> Loaded = new();
 
     /// <summary>Each workbook is read once per run (1.2 MB, 25 sheets).</summary>
-    private static (BartWorkbook Workbook, BartImport Import) Load(string file) =>
+    internal static (BartWorkbook Workbook, BartImport Import) Load(string file) =>
         Loaded.GetOrAdd(file, f => new Lazy<(BartWorkbook, BartImport)>(() =>
         {
             var workbook = BartWorkbook.Open(Path.Combine(BartDirectory(), f));

@@ -4,10 +4,10 @@ using Candlefish.Infrastructure.Platform.Access;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Candlefish.Infrastructure.CrownTrophy;
+namespace Candlefish.Infrastructure.Persistence;
 
 /// <summary>
-/// How the Crown Trophy tables are mapped, written once: snake_case columns, <c>pk_</c>/<c>ix_</c>/<c>ux_</c>/<c>fk_</c>
+/// How the product tables (Crown Trophy, Paintbox) are mapped, written once: snake_case columns, <c>pk_</c>/<c>ix_</c>/<c>ux_</c>/<c>fk_</c>
 /// names (the hand-written migration names them the same), money as <c>numeric(12,2)</c>, enums as their names, and an
 /// <see cref="Actor"/> as two columns.
 /// </summary>
@@ -52,4 +52,13 @@ internal static class ModelConventions
             a.Property(x => x.UserId).HasColumnName(prefix + "_user_id");
             a.Property(x => x.Name).HasColumnName(prefix + "_name").HasMaxLength(Actor.NameMaxLength);
         });
+
+    /// <summary>A <see cref="Domain.Platform.Contacts.ContactPerson"/>'s columns, the same in every product's contacts table.</summary>
+    public static void MapContactPerson<T>(this EntityTypeBuilder<T> contact) where T : Domain.Platform.Contacts.ContactPerson
+    {
+        contact.Property(c => c.Name).HasMaxLength(Domain.Platform.Contacts.ContactPerson.NameMaxLength);
+        contact.Property(c => c.Email).HasMaxLength(Domain.FieldErrors.EmailMaxLength);
+        contact.Property(c => c.Phone).HasMaxLength(Domain.FieldErrors.PhoneMaxLength);
+        contact.Property(c => c.Role).HasMaxLength(Domain.Platform.Contacts.ContactPerson.RoleMaxLength);
+    }
 }

@@ -1,11 +1,10 @@
 using Candlefish.Domain.Tenancy;
-using Candlefish.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Candlefish.Infrastructure.CrownTrophy;
+namespace Candlefish.Infrastructure.Persistence;
 
-/// <summary>The last human number a tenant gave to a kind of document (orders, purchase orders).</summary>
+/// <summary>The last human number a tenant gave to a kind of document (orders, purchase orders, estimates).</summary>
 public sealed class DocumentNumberSeries : ITenantOwned
 {
     private DocumentNumberSeries() { }
@@ -26,6 +25,7 @@ public static class DocumentNumbers
 {
     public const string Orders = "order";
     public const string PurchaseOrders = "purchase_order";
+    public const string Estimates = "estimate";
 
     /// <summary>The first number of every series: a new franchise's first order is 1001.</summary>
     public const int First = 1001;

@@ -1,15 +1,14 @@
 using Candlefish.Domain;
-using Candlefish.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
-namespace Candlefish.Infrastructure.CrownTrophy;
+namespace Candlefish.Infrastructure.Persistence;
 
 /// <summary>A database constraint that can refuse a change, and the field error a person sees instead.</summary>
 public sealed record Conflict(string Constraint, string Field, string Message);
 
 /// <summary>
-/// How the Crown Trophy application services change one aggregate: load it (or make it), call its behaviour, save.
+/// How the product application services (Crown Trophy, Paintbox) change one aggregate: load it (or make it), call its behaviour, save.
 /// The domain's rules run in the entity; what only the database can know (a name another row already has, a row
 /// others still reference) comes back from its constraints and is turned into the same kind of field error, so a
 /// race between two people ends in a message beside the field, never a 500.
