@@ -42,6 +42,9 @@ public sealed class EstimateSync : ITenantOwned
     public string? LastError { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>When the estimate was last changed as of the staged payload (its <c>UpdatedAt</c>): a later change needs staging again.</summary>
+    public DateTimeOffset? SourceUpdatedAt { get; private set; }
+
     public static EstimateSync Start(Guid estimateId, SyncVendor vendor, DateTimeOffset now) =>
         new() { Id = Guid.CreateVersion7(now), EstimateId = estimateId, Vendor = vendor, Status = SyncStatus.Pending, UpdatedAt = now };
 
@@ -49,8 +52,10 @@ public sealed class EstimateSync : ITenantOwned
     /// The estimate was saved with this payload. False (nothing changes) when the vendor already holds exactly it,
     /// or it is already waiting: re-saving the same data pushes nothing.
     /// </summary>
-    public bool Stage(string payload, string hash, DateTimeOffset now)
+    public bool Stage(string payload, string hash, DateTimeOffset now, DateTimeOffset? sourceUpdatedAt = null)
     {
+        if (sourceUpdatedAt is not null && (SourceUpdatedAt is null || sourceUpdatedAt > SourceUpdatedAt))
+            SourceUpdatedAt = sourceUpdatedAt;
         if (hash == PayloadHash && (Status != SyncStatus.Synced || hash == SyncedHash))
             return false;
         Payload = payload;

@@ -17,6 +17,28 @@ public sealed record CompanyCamPhoto(string Id, string ThumbnailUrl, string Orig
 /// <summary>Where a project is, as CompanyCam's address object has it.</summary>
 public sealed record ProjectAddress(string Street, string City, string State, string PostalCode, string Country = "US")
 {
+    /// <summary>
+    /// An address as people type it ("4120 W 29th Ave, Denver, CO 80212", or on lines): the street first, then the
+    /// city, then the state and postal code. What does not fit stays in the street; null for a blank one.
+    /// </summary>
+    public static ProjectAddress? Parse(string? text)
+    {
+        var parts = (text ?? "").Split(['\n', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (parts.Length == 0)
+            return null;
+        if (parts.Length < 3)
+        {
+            var last = parts.Length == 2 ? System.Text.RegularExpressions.Regex.Match(parts[1], @"^(?<city>.*?)\s*(?<state>[A-Za-z]{2})\s+(?<zip>\d{5}(-\d{4})?)$") : null;
+            return last is { Success: true }
+                ? new ProjectAddress(parts[0], last.Groups["city"].Value, last.Groups["state"].Value.ToUpperInvariant(), last.Groups["zip"].Value)
+                : new ProjectAddress(string.Join(", ", parts), "", "", "");
+        }
+        var region = System.Text.RegularExpressions.Regex.Match(parts[^1], @"^(?<state>[A-Za-z]{2})\s*(?<zip>\d{5}(-\d{4})?)?$");
+        return region.Success
+            ? new ProjectAddress(string.Join(", ", parts[..^2]), parts[^2], region.Groups["state"].Value.ToUpperInvariant(), region.Groups["zip"].Value)
+            : new ProjectAddress(string.Join(", ", parts[..^1]), parts[^1], "", "");
+    }
+
     public override string ToString() => string.Join(", ", new[] { Street, City, $"{State} {PostalCode}".Trim() }.Where(p => p.Length > 0));
 }
 

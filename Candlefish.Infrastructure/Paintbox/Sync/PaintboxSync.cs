@@ -12,8 +12,13 @@ using Microsoft.Extensions.Options;
 
 namespace Candlefish.Infrastructure.Paintbox.Sync;
 
-/// <summary>What the sync needs of a saved estimate: its id, its name (the Opportunity's, the CompanyCam project's), the property, the priced figures.</summary>
-public sealed record EstimateForSync(Guid EstimateId, string Name, ProjectAddress? Property, EstimateFigures Figures);
+/// <summary>
+/// What the sync needs of a saved estimate: its id, its name (the Salesforce records'), the property, the priced figures,
+/// the Opportunity's own fields, the CompanyCam project's name (the client's; the estimate's name without one), and when
+/// the estimate was last changed (<see cref="SavedEstimates"/>).
+/// </summary>
+public sealed record EstimateForSync(Guid EstimateId, string Name, ProjectAddress? Property, EstimateFigures Figures,
+    OpportunityDeal? Deal = null, string? ProjectName = null, DateTimeOffset? SourceUpdatedAt = null);
 
 /// <summary>An estimate's sync with one vendor, as the estimate page and the API show it.</summary>
 public sealed record SyncStatusView(
@@ -29,6 +34,7 @@ public sealed record SyncStatusView(
 /// </summary>
 public sealed class PaintboxSync(
     TenantDbContextFactory contexts,
+    SavedEstimates saved,
     VendorConnections connections,
     SalesforceClient salesforce,
     CompanyCamClient companyCam,
@@ -58,7 +64,7 @@ public sealed class PaintboxSync(
             var row = rows.FirstOrDefault(r => r.Vendor == vendor);
             if (row is null)
                 db.EstimateSyncs.Add(row = EstimateSync.Start(estimate.EstimateId, vendor, now));
-            if (row.Stage(payload, Hash(payload), now) && row.NeedsPush)
+            if (row.Stage(payload, Hash(payload), now, estimate.SourceUpdatedAt) && row.NeedsPush)
                 staged.Add(vendor);
         }
         try
@@ -73,16 +79,41 @@ public sealed class PaintboxSync(
         return staged;
     }
 
+    /// <summary>
+    /// The estimate's sync per vendor. A saved estimate changed since it was staged shows as pending at once (the job
+    /// stages and pushes it at its next pass).
+    /// </summary>
     public async Task<IReadOnlyList<SyncStatusView>> StatusAsync(Guid estimateId, CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateAsync(cancellationToken);
-        return (await db.EstimateSyncs.AsNoTracking().Where(s => s.EstimateId == estimateId).ToListAsync(cancellationToken))
-            .OrderBy(s => s.Vendor).Select(View).ToList();
+        List<EstimateSync> rows;
+        await using (var db = await contexts.CreateAsync(cancellationToken))
+            rows = await db.EstimateSyncs.AsNoTracking().Where(s => s.EstimateId == estimateId).ToListAsync(cancellationToken);
+        var changedAt = rows.Count == 0 ? null : await saved.UpdatedAtAsync(estimateId, cancellationToken);
+        bool Changed(EstimateSync s) => changedAt is { } at && (s.SourceUpdatedAt is null || at > s.SourceUpdatedAt);
+        return rows.OrderBy(s => s.Vendor)
+            .Select(s => Changed(s) && s.Status == SyncStatus.Synced ? View(s) with { Status = SyncStatus.Pending } : View(s))
+            .ToList();
+    }
+
+    /// <summary>Stages the saved estimates changed since their last staging (a batch); returns how many.</summary>
+    public async Task<int> StageChangedAsync(CancellationToken cancellationToken = default)
+    {
+        var staged = 0;
+        foreach (var id in await saved.ChangedAsync(options.Value.BatchSize, cancellationToken))
+            if (await saved.LoadAsync(id, cancellationToken) is { } estimate)
+            {
+                await StageAsync(estimate, cancellationToken);
+                staged++;
+            }
+        return staged;
     }
 
     /// <summary>"Retry now": pushes the estimate to both vendors at once. Null when the tenant has no such estimate staged.</summary>
     public async Task<IReadOnlyList<SyncStatusView>?> RetryNowAsync(Guid estimateId, CancellationToken cancellationToken = default)
     {
+        // A saved estimate is staged as it is now first: "retry now" pushes the latest, even before the job saw it.
+        if (await saved.LoadAsync(estimateId, cancellationToken) is { } current)
+            await StageAsync(current, cancellationToken);
         List<Guid> ids;
         await using (var db = await contexts.CreateAsync(cancellationToken))
         {
@@ -220,16 +251,31 @@ public sealed class PaintboxSync(
 
     private string SalesforcePayload(EstimateForSync estimate)
     {
+        var opportunity = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var (field, value) in EstimatePush.Opportunity(estimate.Figures))
+            opportunity[field] = value;
+        if (estimate.Deal is { } deal)
+        {
+            // The fields Salesforce needs to create an Opportunity (Name, StageName, CloseDate), and its account.
+            var o = options.Value;
+            opportunity["Name"] = deal.Name.Length > 120 ? deal.Name[..120] : deal.Name;
+            opportunity["StageName"] = deal.Stage switch { DealStage.Won => o.SalesforceWonStage, DealStage.Lost => o.SalesforceLostStage, _ => o.SalesforceOpenStage };
+            opportunity["CloseDate"] = deal.CloseDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            if (deal.AccountId.Length > 0)
+                opportunity["AccountId"] = deal.AccountId;
+            // `Exterior Push To SF` column BH, "Loss Reason" ('Ext Measure'!G28).
+            opportunity[OpportunityField.ApiNameOf("Loss Reason")] = deal.LossReason.Length > 0 ? deal.LossReason : null;
+        }
         var payload = new SortedDictionary<string, object?>(StringComparer.Ordinal)
         {
-            ["opportunity"] = EstimatePush.Opportunity(estimate.Figures),
+            ["opportunity"] = opportunity,
             ["estimate"] = EstimatePush.EstimateRecord(estimate.Name, estimate.Figures, options.Value.SalesforceExternalIdField, estimate.EstimateId),
         };
         return JsonSerializer.Serialize(payload, Compact);
     }
 
     private static string CompanyCamPayload(EstimateForSync estimate) =>
-        JsonSerializer.Serialize(new CompanyCamProjectPayload(estimate.Name.Trim(), estimate.Property), Compact);
+        JsonSerializer.Serialize(new CompanyCamProjectPayload((estimate.ProjectName ?? estimate.Name).Trim(), estimate.Property), Compact);
 
     private static IReadOnlyDictionary<string, object?> Fields(JsonNode? node) =>
         node is JsonObject fields ? fields.ToDictionary(f => f.Key, f => (object?)f.Value?.DeepClone()) : new Dictionary<string, object?>();

@@ -4,8 +4,9 @@ using Candlefish.Infrastructure.Jobs;
 namespace Candlefish.Infrastructure.Paintbox.Sync;
 
 /// <summary>
-/// The <b>sync</b> job (DESIGN.md, Jobs): every few minutes, for every active tenant with Paintbox, pushes the
-/// estimates whose sync is pending or failed (<see cref="PaintboxSync.PushPendingAsync"/>). Idempotent: every push is
+/// The <b>sync</b> job (DESIGN.md, Jobs): every few minutes, for every active tenant with Paintbox, stages the saved
+/// estimates changed since the last pass (<see cref="PaintboxSync.StageChangedAsync"/>) and pushes those whose sync is
+/// pending or failed (<see cref="PaintboxSync.PushPendingAsync"/>). Idempotent: every push is
 /// an upsert by the estimate's id, so a pass interrupted by a crash and run again creates nothing twice.
 /// </summary>
 public sealed class PaintboxSyncJob(PaintboxSync sync) : ITenantJob
@@ -18,5 +19,9 @@ public sealed class PaintboxSyncJob(PaintboxSync sync) : ITenantJob
 
     public static Products Product => Products.Paintbox;
 
-    public Task RunAsync(TenantInfo tenant, CancellationToken cancellationToken) => sync.PushPendingAsync(cancellationToken);
+    public async Task RunAsync(TenantInfo tenant, CancellationToken cancellationToken)
+    {
+        await sync.StageChangedAsync(cancellationToken);
+        await sync.PushPendingAsync(cancellationToken);
+    }
 }

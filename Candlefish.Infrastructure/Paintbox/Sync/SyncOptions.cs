@@ -58,6 +58,22 @@ public sealed class SyncOptions
     [Required, RegularExpression(@"^[A-Za-z][A-Za-z0-9_]*__c$")]
     public string SalesforceEstimateObject { get; set; } = "PaintboxEstimate__c";
 
+    /// <summary>The Opportunity stage of an estimate still open (draft or sent): one of the org's stage names.</summary>
+    [Required]
+    public string SalesforceOpenStage { get; set; } = "Proposal/Price Quote";
+
+    /// <summary>The stage of an accepted or booked estimate.</summary>
+    [Required]
+    public string SalesforceWonStage { get; set; } = "Closed Won";
+
+    /// <summary>The stage of a rejected or lost estimate.</summary>
+    [Required]
+    public string SalesforceLostStage { get; set; } = "Closed Lost";
+
+    /// <summary>An open estimate's expected close date: this long after its last change.</summary>
+    [Range(typeof(TimeSpan), "1.00:00:00", "365.00:00:00")]
+    public TimeSpan SalesforceOpenCloseAfter { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>Estimates one pass of the sync job pushes per tenant (the rest wait for the next pass).</summary>
     [Range(1, 10_000)]
     public int BatchSize { get; set; } = 50;

@@ -20,6 +20,7 @@ public static class SyncRegistration
         services.AddSingleton<SalesforceClient>();
         services.AddSingleton<CompanyCamClient>();
         services.AddSingleton<VendorConnections>();
+        services.AddSingleton<SavedEstimates>();
         services.AddSingleton<PaintboxSync>();
         services.AddSingleton<EstimatePhotos>();
         return builder.AddTenantJob<PaintboxSyncJob>(PaintboxSyncJob.Name, PaintboxSyncJob.DefaultSchedule);

@@ -52,6 +52,7 @@ public sealed class CreatePaintboxSync : Migration
                 last_success_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                 last_error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                 updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                source_updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
             },
             constraints: table => table.PrimaryKey("pk_estimate_syncs", x => x.id));
         migrationBuilder.CreateIndex(name: "ux_estimate_syncs_tenant_id_estimate_id_vendor", table: "estimate_syncs",

@@ -367,3 +367,113 @@ public class PaintboxSyncTests(PaintboxSyncApp app) : WithVendorStandIns, IClass
         Assert.Equal(Salesforce.BaseUrl, (await app.As(tenant, s => s.GetRequiredService<VendorConnections>().CredentialsAsync(SyncVendor.Salesforce)))!.BaseUrl);
     }
 }
+
+/// <summary>The sync of estimates saved through <see cref="EstimateService"/>, as the scheduled job runs it for a tenant.</summary>
+public class SavedEstimateSyncTests(PaintboxSyncApp app) : WithVendorStandIns, IClassFixture<PaintboxSyncApp>
+{
+    private static readonly Candlefish.Domain.Platform.Access.Actor Estimator = new(Guid.NewGuid(), "Eli Estimator");
+
+    private Task<bool> RunJobAsync(Candlefish.Domain.Tenancy.TenantInfo tenant) =>
+        app.Services.GetRequiredService<Candlefish.Infrastructure.Jobs.TenantJobRunner>().RunForTenantAsync<PaintboxSyncJob>(tenant);
+
+    private Task<Candlefish.Infrastructure.Paintbox.Estimates.EstimateDetails> SaveEstimateAsync(Candlefish.Domain.Tenancy.TenantInfo tenant) => app.As(tenant, async s =>
+    {
+        var client = await s.GetRequiredService<Candlefish.Infrastructure.Paintbox.Clients.ClientService>()
+            .CreateAsync(new("Dana Huss", "4120 W 29th Ave\nDenver, CO 80212", SalesforceAccountId: "001000000000042AAA"));
+        return await s.GetRequiredService<Candlefish.Infrastructure.Paintbox.Estimates.EstimateService>().CreateAsync(
+            new(client.Id, "Exterior repaint", Candlefish.Domain.Paintbox.Estimates.EstimateKind.Exterior,
+                Inputs: new Candlefish.Domain.Paintbox.Estimates.EstimateInputs(PaintboxSyncApp.HussCase.Exterior, null)), Estimator);
+    });
+
+    [Theory]
+    [MemberData(nameof(PaintboxSyncApp.Tiers), MemberType = typeof(PaintboxSyncApp))]
+    public async Task The_job_pushes_a_saved_estimate_then_its_changes_and_nothing_while_it_is_unchanged(string tier)
+    {
+        var tenant = await app.FreshTenantAsync(tier);
+        await app.ConnectAsync(tenant, Salesforce, CompanyCam);
+        var saved = await SaveEstimateAsync(tenant);
+        var id = saved.Estimate.Id;
+
+        Assert.True(await RunJobAsync(tenant));
+
+        var opportunity = Salesforce.Records[$"Opportunity/Paintbox_Estimate_Id__c/{id}"];
+        Assert.Equal($"#{saved.Estimate.Number} Exterior repaint", opportunity["Name"]!.GetValue<string>());
+        Assert.Equal("Proposal/Price Quote", opportunity["StageName"]!.GetValue<string>());
+        Assert.Equal("001000000000042AAA", opportunity["AccountId"]!.GetValue<string>());
+        Assert.Equal(DateOnly.FromDateTime(saved.Estimate.UpdatedAt.UtcDateTime.AddDays(30)).ToString("yyyy-MM-dd"), opportunity["CloseDate"]!.GetValue<string>());
+        // The price the estimate shows is the price the CRM gets.
+        var emerald = saved.Estimate.Prices.Exterior.Single(p => p.Name == "Emerald");
+        Assert.Equal(emerald.ListPrice, opportunity["Emerald_Paint_Price__c"]!.GetValue<decimal>());
+        var project = Assert.Single(CompanyCam.Projects.Values);
+        Assert.Equal("Dana Huss", project.Name);
+        Assert.Equal("4120 W 29th Ave", project.Address!["street_address_1"]!.GetValue<string>());
+        Assert.Equal("Denver", project.Address!["city"]!.GetValue<string>());
+        Assert.Equal("CO", project.Address!["state"]!.GetValue<string>());
+        Assert.Equal("80212", project.Address!["postal_code"]!.GetValue<string>());
+
+        // Unchanged: the next pass sends nothing.
+        var requests = Salesforce.Requests.Count + CompanyCam.Requests.Count;
+        Assert.True(await RunJobAsync(tenant));
+        Assert.Equal(requests, Salesforce.Requests.Count + CompanyCam.Requests.Count);
+
+        // A change of inputs is pending as soon as it is saved, and the next pass updates the same Opportunity.
+        var discounted = saved.Estimate.Inputs with { Exterior = saved.Estimate.Inputs.Exterior! with { AdditionalDiscount = 300m } };
+        var changed = await app.As(tenant, s => s.GetRequiredService<Candlefish.Infrastructure.Paintbox.Estimates.EstimateService>()
+            .SaveInputsAsync(id, discounted, saved.Estimate.Revision, Estimator));
+        Assert.Equal(SyncStatus.Pending, (await app.StatusAsync(tenant, id, SyncVendor.Salesforce)).Status);
+        Assert.True(await RunJobAsync(tenant));
+        var record = Salesforce.Records[$"PaintboxEstimate__c/Paintbox_Estimate_Id__c/{id}"];
+        var negotiated = EstimateFigures.Price(discounted.Exterior, null, changed.Details.PriceBook.Book).ExteriorQuote!.Negotiation.PriceAfterDiscount;
+        Assert.Equal(EstimatePush.Round(negotiated), record["Exterior_Negotiated_Price__c"]!.GetValue<decimal>());
+        Assert.Equal(SyncStatus.Synced, (await app.StatusAsync(tenant, id, SyncVendor.Salesforce)).Status);
+        Assert.Single(Salesforce.Records.Keys, k => k.StartsWith("Opportunity/", StringComparison.Ordinal));
+
+        // Lost, with the reason: the Opportunity is closed lost and says why.
+        await app.As(tenant, s => s.GetRequiredService<Candlefish.Infrastructure.Paintbox.Estimates.EstimateService>()
+            .MoveAsync(id, Candlefish.Domain.Paintbox.Estimates.EstimateStatus.Lost, "Went with a cheaper bid", Estimator));
+        Assert.True(await RunJobAsync(tenant));
+        Assert.Equal("Closed Lost", opportunity["StageName"]!.GetValue<string>());
+        Assert.Equal("Went with a cheaper bid", opportunity["Loss_Reason__c"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_vendor_outage_never_blocks_saving_and_the_estimate_shows_the_error()
+    {
+        var tenant = await app.FreshTenantAsync("database");
+        await app.ConnectAsync(tenant, Salesforce, CompanyCam);
+        Salesforce.FailNext(1000, 503);
+        CompanyCam.FailNext(1000, 502);
+
+        var saved = await SaveEstimateAsync(tenant);
+        var job = await RunJobAsync(tenant);
+        var again = await app.As(tenant, s => s.GetRequiredService<Candlefish.Infrastructure.Paintbox.Estimates.EstimateService>()
+            .SaveInputsAsync(saved.Estimate.Id, saved.Estimate.Inputs with { Exterior = saved.Estimate.Inputs.Exterior! with { AdditionalDiscount = 50m } },
+                saved.Estimate.Revision, Estimator));
+
+        Assert.True(job); // the job itself does not fail: each estimate's failure is recorded on it
+        Assert.True(again.Changed);
+        var status = await app.As(tenant, s => s.GetRequiredService<PaintboxSync>().StatusAsync(saved.Estimate.Id));
+        Assert.All(status, s => Assert.NotNull(s.LastError));
+        Assert.Contains("503", status.Single(s => s.Vendor == SyncVendor.Salesforce).LastError);
+        Assert.Contains("502", status.Single(s => s.Vendor == SyncVendor.CompanyCam).LastError);
+    }
+
+    [Fact]
+    public async Task Retry_now_stages_a_saved_estimate_the_job_has_not_seen_yet()
+    {
+        var tenant = await app.FreshTenantAsync("schema");
+        await app.ConnectAsync(tenant, Salesforce, CompanyCam);
+        var saved = await SaveEstimateAsync(tenant);
+
+        var status = await app.As(tenant, s => s.GetRequiredService<PaintboxSync>().RetryNowAsync(saved.Estimate.Id));
+
+        Assert.NotNull(status);
+        Assert.All(status!, s => Assert.Equal(SyncStatus.Synced, s.Status));
+        Assert.True(Salesforce.Records.ContainsKey($"Opportunity/Paintbox_Estimate_Id__c/{saved.Estimate.Id}"));
+        // Another tenant's retry of the same id finds nothing and sends nothing.
+        var other = await app.FreshTenantAsync("schema");
+        var requests = Salesforce.Requests.Count;
+        Assert.Null(await app.As(other, s => s.GetRequiredService<PaintboxSync>().RetryNowAsync(saved.Estimate.Id)));
+        Assert.Equal(requests, Salesforce.Requests.Count);
+    }
+}
