@@ -82,6 +82,8 @@ public static class DependencyInjection
         builder.AddJobs();
 
         CrownTrophy.Inventory.InventoryRegistration.AddCrownTrophyInventory(builder);
+        // Paintbox: sync to Salesforce and CompanyCam.
+        Paintbox.Sync.SyncRegistration.AddPaintboxSync(builder);
         return builder;
     }
 }

@@ -76,6 +76,7 @@ public static class DependencyInjection
         Components.Account.AccountEndpoints.MapAccountEndpoints(app);
         app.MapThemeEndpoint();
         app.MapLogoEndpoint();
+        Api.PaintboxPhotoEndpoint.MapPaintboxPhotoEndpoint(app);
         Components.Pages.Portal.CrownTrophy.PortalProofEndpoint.MapPortalProofEndpoint(app);
         Components.Pages.CrownTrophy.Catalog.ProductImageEndpoint.MapProductImageEndpoint(app);
         app.MapRazorComponents<App>()

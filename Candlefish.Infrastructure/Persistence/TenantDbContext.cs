@@ -107,6 +107,10 @@ public sealed class TenantDbContext
     public DbSet<Domain.Paintbox.Estimates.Estimate> Estimates => Set<Domain.Paintbox.Estimates.Estimate>();
     public DbSet<Domain.Paintbox.Estimates.EstimateVersion> EstimateVersions => Set<Domain.Paintbox.Estimates.EstimateVersion>();
 
+    // Paintbox sync (configured in Infrastructure/Paintbox/Sync).
+    public DbSet<Domain.Paintbox.Sync.VendorConnection> VendorConnections => Set<Domain.Paintbox.Sync.VendorConnection>();
+    public DbSet<Domain.Paintbox.Sync.EstimateSync> EstimateSyncs => Set<Domain.Paintbox.Sync.EstimateSync>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder); // Identity's tables, renamed by Platform/Access/AccessConfiguration

@@ -100,6 +100,20 @@ public class AccessibilityTests(BrowserFixture browser) : BrowserTests(browser)
     }
 
     [Fact]
+    public async Task The_paintbox_integrations_and_estimate_sync_pages_have_no_serious_violations()
+    {
+        var page = await SignedInPageAsync("kindhome", options: BypassCsp);
+        var violations = new List<string>();
+        await IntegrationsScreen.OpenAsync(page, Server.App.UrlFor("kindhome", "/settings/integrations"));
+        violations.AddRange((await SeriousViolationsAsync(page)).Select(v => $"integrations: {v}"));
+        // (An estimate with its sync and photos is checked in PaintboxSyncInChromiumTests, against stand-in vendors.)
+        await EstimateSyncScreen.OpenAsync(page, Server.App.UrlFor("kindhome", $"/paintbox/estimates/{Guid.NewGuid()}/sync"));
+        violations.AddRange((await SeriousViolationsAsync(page)).Select(v => $"estimate sync: {v}"));
+
+        AssertNone(violations);
+    }
+
+    [Fact]
     public async Task The_portal_home_has_no_serious_violations()
     {
         var page = await SignedInPageAsync("acme", DemoUsers.Email("customer", "acme"), BypassCsp);

@@ -68,6 +68,16 @@ public class CandlefishApp : WebApplicationFactory<Program>, IAsyncLifetime
     public Task<TenantInfo> AddActiveTenantAsync(NewTenant tenant, IReadOnlyList<NewLocation>? locations = null) =>
         Provisioner.ProvisionAsync(tenant, locations);
 
+    /// <summary>Runs <paramref name="work"/> as code of <paramref name="tenant"/> (a request, a circuit or a job would have it in scope).</summary>
+    public async Task<T> As<T>(TenantInfo tenant, Func<IServiceProvider, Task<T>> work)
+    {
+        using var scope = Services.GetRequiredService<TenantContextAccessor>().BeginScope(tenant);
+        await using var services = Services.CreateAsyncScope();
+        return await work(services.ServiceProvider);
+    }
+
+    public Task As(TenantInfo tenant, Func<IServiceProvider, Task> work) => As(tenant, async s => { await work(s); return true; });
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");

@@ -58,4 +58,9 @@ public static class TestImages
         }
         return ~crc;
     }
+
+    /// <summary>A tiny 1×1 baseline JPEG (159 bytes, SOI FF D8 … EOI FF D9): what the upload checks read is its first bytes.</summary>
+    public static byte[] Jpeg() => Convert.FromBase64String(
+        "/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////" +
+        "wAALCAABAAEBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAAA//EABQQAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQEAAD8AN//Z");
 }

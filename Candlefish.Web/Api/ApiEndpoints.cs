@@ -49,6 +49,8 @@ public static class ApiEndpoints
         v1.MapPaintboxApi();
         // Paintbox: estimates in Excel.
         v1.MapPaintboxExcelApi();
+        // Paintbox: an estimate's sync to Salesforce and CompanyCam.
+        v1.MapPaintboxSyncApi();
 
         // Anything else under /api is a ProblemDetails 404, never the Blazor not-found page.
         app.Map("/api/{**path}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found",

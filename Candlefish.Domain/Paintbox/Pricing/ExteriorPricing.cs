@@ -33,6 +33,9 @@ public sealed record ExteriorQuote(
     SideJobPrices SideJobs,
     Negotiation Negotiation)
 {
+    /// <summary>The body color's square feet, `Ext Measure`!F151 ("Body SQ", pushed to Salesforce): siding and misc areas painted body.</summary>
+    public decimal BodySqFt { get; init; }
+
     public ExteriorProductPrice this[string product] => Products.First(p => p.Name == product);
 }
 
@@ -190,20 +193,20 @@ public static class ExteriorPricing
 
         // Misc gallons by color placement (`Ext Measure` rows 233–263, `Exterior Formula Sheet` AY219:BB259).
         var colors = estimate.Colors;
-        var misc = new List<(string Color, decimal Gallons)>
+        var misc = new List<(string Color, decimal SqFt, decimal Coverage)>
         {
-            (colors.Trim, (colors.Trim is "Body" || !PlacedColors.Contains(colors.Trim) ? 0m : trimFeet) / p.TrimCoverageSqFtPerGallon), // AZ220
-            (colors.GarageDoor, GarageDoorArea(colors.GarageDoor, garageDoors, p) / p.MiscCoverageSqFtPerGallon), // AZ223
-            (colors.FrontDoor, (PlacedColors.Contains(colors.FrontDoor) ? p.DoorSqFt : 0m) / p.MiscCoverageSqFtPerGallon), // AZ226
-            (colors.Fascia, (PlacedColors.Contains(colors.Fascia) ? fasciaFeet : 0m) / p.FasciaCoverageSqFtPerGallon), // AZ229
-            (colors.Shutters, (PlacedColors.Contains(colors.Shutters) ? shutters * p.ShutterSqFt : 0m) / p.MiscCoverageSqFtPerGallon), // AZ232
-            (colors.Foundation, (PlacedColors.Contains(colors.Foundation) ? foundationArea : 0m) / p.MiscCoverageSqFtPerGallon), // AZ235
-            (colors.AccessDoors, (PlacedColors.Contains(colors.AccessDoors) ? Math.Max(0m, accessDoors - 1m) * p.DoorSqFt : 0m) / p.MiscCoverageSqFtPerGallon), // AZ238
-            ("Brick Unpainted", unpaintedBrickArea / brickCoverage), // AZ244
-            (colors.FriezeBoard, elevations.Where(e => e.Included).Sum(e => e.AccentedFriezeBoardFeet) / p.MiscCoverageSqFtPerGallon), // AZ250 = U103
-            (colors.Rafters, rafterSqFt / (colors.Rafters != "Body" ? p.RafterAccentCoverageSqFtPerGallon : p.RafterCoverageSqFtPerGallon)), // AZ259
+            (colors.Trim, (colors.Trim is "Body" || !PlacedColors.Contains(colors.Trim) ? 0m : trimFeet), p.TrimCoverageSqFtPerGallon), // AZ220
+            (colors.GarageDoor, GarageDoorArea(colors.GarageDoor, garageDoors, p), p.MiscCoverageSqFtPerGallon), // AZ223
+            (colors.FrontDoor, (PlacedColors.Contains(colors.FrontDoor) ? p.DoorSqFt : 0m), p.MiscCoverageSqFtPerGallon), // AZ226
+            (colors.Fascia, (PlacedColors.Contains(colors.Fascia) ? fasciaFeet : 0m), p.FasciaCoverageSqFtPerGallon), // AZ229
+            (colors.Shutters, (PlacedColors.Contains(colors.Shutters) ? shutters * p.ShutterSqFt : 0m), p.MiscCoverageSqFtPerGallon), // AZ232
+            (colors.Foundation, (PlacedColors.Contains(colors.Foundation) ? foundationArea : 0m), p.MiscCoverageSqFtPerGallon), // AZ235
+            (colors.AccessDoors, (PlacedColors.Contains(colors.AccessDoors) ? Math.Max(0m, accessDoors - 1m) * p.DoorSqFt : 0m), p.MiscCoverageSqFtPerGallon), // AZ238
+            ("Brick Unpainted", unpaintedBrickArea, brickCoverage), // AZ244
+            (colors.FriezeBoard, elevations.Where(e => e.Included).Sum(e => e.AccentedFriezeBoardFeet), p.MiscCoverageSqFtPerGallon), // AZ250 = U103
+            (colors.Rafters, rafterSqFt, (colors.Rafters != "Body" ? p.RafterAccentCoverageSqFtPerGallon : p.RafterCoverageSqFtPerGallon)), // AZ259
         };
-        var miscGallons = misc.GroupBy(m => m.Color).ToDictionary(g => g.Key, g => g.Sum(m => m.Gallons)); // BE249 QUERY
+        var miscGallons = misc.GroupBy(m => m.Color).ToDictionary(g => g.Key, g => g.Sum(m => m.SqFt / m.Coverage)); // BE249 QUERY
         // BC223: a garage door that is not body color comes off the body's gallons.
         var garageDeduction = colors.GarageDoor.Equals("Body", StringComparison.OrdinalIgnoreCase) ? 0m
             : -GarageDoorArea(colors.GarageDoor, garageDoors, p) / p.MiscCoverageSqFtPerGallon;
@@ -313,7 +316,14 @@ public static class ExteriorPricing
             chosen.Material + houseLabor + budget.Labor, book.Discounts.ExteriorMarginFloor, book.Discounts.ExteriorPromotionShare,
             book.Discounts.ExteriorNeighborhoodShare, book.Financing);
 
-        return new ExteriorQuote(products, gallons, crew, addOns, siding, trimAndFascia, PriceSideJobs(estimate.SideJobs ?? SideJobs.None, p), negotiation);
+        // `Ext Measure`!F151 = BM226 + BM259: the body color's siding (the QUERY of BJ220:BK225) and misc square feet (AY219:AZ259
+        // for "Body"), less a garage door that is not body (AX223).
+        var bodySqFt = sidingAreaByKey.Where(k => ColorOfKey(k.Key) == "Body").Sum(k => k.Value) + misc.Where(m => m.Color == "Body").Sum(m => m.SqFt)
+            - (colors.GarageDoor.Equals("Body", StringComparison.OrdinalIgnoreCase) ? 0m : GarageDoorArea(colors.GarageDoor, garageDoors, p));
+        return new ExteriorQuote(products, gallons, crew, addOns, siding, trimAndFascia, PriceSideJobs(estimate.SideJobs ?? SideJobs.None, p), negotiation)
+        {
+            BodySqFt = bodySqFt,
+        };
     }
 
     /// <summary>F177:F179: crew prep pay per square foot = hourly rate × minutes per square ÷ 60 ÷ 100 × the weight.</summary>

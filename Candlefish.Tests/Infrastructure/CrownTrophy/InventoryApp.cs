@@ -55,16 +55,6 @@ public class InventoryApp : CandlefishApp
 
     public Task<HttpClient> EmployeeClientOf(TenantInfo tenant) => this.SignedInClientAsync(tenant.Identifier, $"employee@{tenant.Identifier}.test");
 
-    /// <summary>Runs <paramref name="work"/> as code of <paramref name="tenant"/> (a request, a circuit or a job would have it in scope).</summary>
-    public async Task<T> As<T>(TenantInfo tenant, Func<IServiceProvider, Task<T>> work)
-    {
-        using var scope = Services.GetRequiredService<TenantContextAccessor>().BeginScope(tenant);
-        await using var services = Services.CreateAsyncScope();
-        return await work(services.ServiceProvider);
-    }
-
-    public Task As(TenantInfo tenant, Func<IServiceProvider, Task> work) => As(tenant, async s => { await work(s); return true; });
-
     public async Task<(Guid First, Guid Second)> LocationsAsync(TenantInfo tenant)
     {
         await using var db = await TenantData.CreateAsync(tenant);

@@ -223,5 +223,5 @@ public class BartGoldenTests
 
     internal static (BartWorkbook Workbook, BartImport Import) Load(string file) => BartCases.Load(file);
 
-    private static string BartDirectory() => BartCases.Directory();
+    internal static string BartDirectory() => BartCases.Directory();
 }

@@ -78,6 +78,8 @@ public class CrossTenantApiTests(DemoCatalogApp app) : IClassFixture<DemoCatalog
         ["GET /api/v1/paintbox/estimates/{id:guid}/versions"] = async client => new() { ["id"] = await FirstId(client, "/api/v1/paintbox/estimates") },
         ["GET /api/v1/paintbox/price-book"] = _ => Task.FromResult(new Dictionary<string, string>()),
         ["POST /api/v1/paintbox/price-book"] = _ => Task.FromResult(new Dictionary<string, string>()),
+        ["GET /api/v1/paintbox/estimates/{id:guid}/sync"] = async client => new() { ["id"] = await FirstId(client, "/api/v1/paintbox/estimates") },
+        ["POST /api/v1/paintbox/estimates/{id:guid}/sync"] = async client => new() { ["id"] = await FirstId(client, "/api/v1/paintbox/estimates") },
         ["GET /api/v1/paintbox/estimates/{id:guid}/export.xlsx"] = async client => new() { ["id"] = await FirstId(client, "/api/v1/paintbox/estimates") },
     };
 

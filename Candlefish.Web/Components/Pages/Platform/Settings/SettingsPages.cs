@@ -1,11 +1,13 @@
 using Candlefish.Domain.Platform.Access;
+using Candlefish.Domain.Tenancy;
 
 namespace Candlefish.Web.Components.Pages.Platform.Settings;
 
 /// <summary>The owner's settings pages, with the permission each needs: the navigation and the pages name them from here.</summary>
 public static class SettingsPages
 {
-    public sealed record Page(string Title, string Icon, string Path, string Policy);
+    /// <summary>A settings page; one of a product's (<paramref name="Product"/>) is listed only for tenants with it.</summary>
+    public sealed record Page(string Title, string Icon, string Path, string Policy, Products Product = Products.None);
 
     public const string Section = "Settings";
     public const string BusinessPath = "/settings/business";
@@ -14,6 +16,7 @@ public static class SettingsPages
     public const string InvitationsPath = "/settings/invitations";
     public const string PermissionsPath = "/settings/permissions";
     public const string SupportPath = "/settings/support";
+    public const string IntegrationsPath = "/settings/integrations";
 
     public static readonly IReadOnlyList<Page> All =
     [
@@ -23,5 +26,6 @@ public static class SettingsPages
         new("Invitations", "mail", InvitationsPath, Permissions.ManageUsers),
         new("Permissions", "admin_panel_settings", PermissionsPath, Permissions.ManageUsers),
         new("Support visits", "support_agent", SupportPath, Permissions.ManageSettings),
+        new("Integrations", "sync_alt", IntegrationsPath, Permissions.ManageSettings, Products.Paintbox),
     ];
 }

@@ -1,0 +1,27 @@
+using Candlefish.Domain.Tenancy;
+using Candlefish.Infrastructure.Jobs;
+
+namespace Candlefish.Infrastructure.Paintbox.Sync;
+
+/// <summary>
+/// The <b>sync</b> job (DESIGN.md, Jobs): every few minutes, for every active tenant with Paintbox, stages the saved
+/// estimates changed since the last pass (<see cref="PaintboxSync.StageChangedAsync"/>) and pushes those whose sync is
+/// pending or failed (<see cref="PaintboxSync.PushPendingAsync"/>). Idempotent: every push is
+/// an upsert by the estimate's id, so a pass interrupted by a crash and run again creates nothing twice.
+/// </summary>
+public sealed class PaintboxSyncJob(PaintboxSync sync) : ITenantJob
+{
+    /// <summary>The job's name in the scheduler and in configuration (<c>Candlefish:Jobs:Schedules:paintbox-sync</c>).</summary>
+    public const string Name = "paintbox-sync";
+
+    /// <summary>Every five minutes.</summary>
+    public const string DefaultSchedule = "00:05:00";
+
+    public static Products Product => Products.Paintbox;
+
+    public async Task RunAsync(TenantInfo tenant, CancellationToken cancellationToken)
+    {
+        await sync.StageChangedAsync(cancellationToken);
+        await sync.PushPendingAsync(cancellationToken);
+    }
+}
