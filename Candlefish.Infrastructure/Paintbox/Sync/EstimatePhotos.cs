@@ -51,7 +51,7 @@ public sealed class EstimatePhotos(
 
     /// <summary>
     /// Checks and keeps the photo, then adds it to the estimate's CompanyCam project. Field errors on <c>File</c> or
-    /// <c>Stage</c> for a refused file; a <see cref="VendorException"/> when CompanyCam cannot take it (the file stays kept).
+    /// <c>Stage</c> for a refused file; a <see cref="VendorException"/> when CompanyCam cannot take it (the file is not kept then).
     /// </summary>
     public async Task<string> UploadAsync(Guid estimateId, PhotoUpload upload, CancellationToken cancellationToken = default)
     {
@@ -85,7 +85,15 @@ public sealed class EstimatePhotos(
         content.Position = 0;
         await files.SaveAsync(key, content, cancellationToken);
         var link = new Uri(links.For(tenant, LinkPrefix + Protect(tenant.Id, key, contentType)));
-        return await companyCam.AddPhotoAsync(credentials, project, link, [stage], clock.GetUtcNow(), cancellationToken);
+        try
+        {
+            return await companyCam.AddPhotoAsync(credentials, project, link, [stage], clock.GetUtcNow(), cancellationToken);
+        }
+        catch (VendorException)
+        {
+            await files.DeleteAsync(key, CancellationToken.None); // CompanyCam does not have it: keep no file nobody links to
+            throw;
+        }
     }
 
     /// <summary>The photo a link names, when the token is genuine, unexpired and the current tenant's; else null.</summary>

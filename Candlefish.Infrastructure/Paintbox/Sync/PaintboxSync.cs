@@ -205,6 +205,13 @@ public sealed class PaintboxSync(
             error = e.Message;
             logger.LogWarning("Paintbox sync of estimate {EstimateId} to {Vendor} failed: {Error}", row.EstimateId, row.Vendor, e.Message);
         }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or FormatException or UriFormatException)
+        {
+            // An answer we cannot read (a vendor changed its shape): recorded on this estimate, the others still go.
+            externalId = null;
+            error = $"{VendorHttp.NameOf(row.Vendor)} answered something the sync cannot read: {e.Message}";
+            logger.LogError(e, "Paintbox sync of estimate {EstimateId} to {Vendor} could not read the answer", row.EstimateId, row.Vendor);
+        }
 
         // The outcome goes onto the row as it is now (locked): a save that staged a newer payload meanwhile stays pending.
         await using var write = await contexts.CreateAsync(cancellationToken);

@@ -31,8 +31,12 @@ public sealed partial class WorkspaceSettingsTests(DemoCatalogApp app) : IClassF
     [MemberData(nameof(SettingsPaths))]
     public async Task An_employee_is_denied_a_settings_page_that_the_owner_opens(string path)
     {
-        var owner = await app.SignedInClientAsync("acme", DemoUsers.Email("owner", "acme"));
-        var employee = await app.SignedInClientAsync("acme", DemoUsers.Email("employee", "acme"));
+        // A product's settings page (Paintbox's integrations) is checked at a demo business with that product.
+        var product = SettingsPages.All.Single(p => p.Path == path).Product;
+        var tenant = product == Candlefish.Domain.Tenancy.Products.None ? "acme"
+            : Candlefish.Infrastructure.Tenancy.DemoSeeder.Tenants.First(t => t.Products.HasFlag(product)).Identifier;
+        var owner = await app.SignedInClientAsync(tenant, DemoUsers.Email("owner", tenant));
+        var employee = await app.SignedInClientAsync(tenant, DemoUsers.Email("employee", tenant));
 
         var asOwner = await owner.GetAsync(path);
         var asEmployee = await employee.GetAsync(path);
