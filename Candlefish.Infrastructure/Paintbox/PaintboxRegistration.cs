@@ -1,6 +1,7 @@
 using Candlefish.Infrastructure.Paintbox.Clients;
 using Candlefish.Infrastructure.Paintbox.Estimates;
 using Candlefish.Infrastructure.Paintbox.PriceBooks;
+using Candlefish.Infrastructure.Paintbox.Proposals;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Candlefish.Infrastructure.Paintbox;
@@ -16,5 +17,6 @@ public static class PaintboxRegistration
             .AddSingleton<ClientService>()
             .AddSingleton<PriceBookService>()
             .AddSingleton<EstimateService>()
+            .AddSingleton<ProposalService>()
             .AddSingleton<PaintboxDemo>();
 }

@@ -45,6 +45,8 @@ public static class ApiEndpoints
         // Crown Trophy: inventory and transfers.
         v1.MapInventoryApi();
         v1.MapTransfersApi();
+        // Paintbox: proposals.
+        v1.MapPaintboxProposalsApi();
 
         // Anything else under /api is a ProblemDetails 404, never the Blazor not-found page.
         app.Map("/api/{**path}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found",

@@ -57,7 +57,14 @@ public class CrossTenantApiTests(DemoCatalogApp app) : IClassFixture<DemoCatalog
         ["GET /api/v1/transfers/{id:guid}"] = async client => new() { ["id"] = await AcmeTransferAsync(client) },
         ["POST /api/v1/transfers/{id:guid}/ship"] = async client => new() { ["id"] = await AcmeTransferAsync(client) },
         ["POST /api/v1/transfers/{id:guid}/receive"] = async client => new() { ["id"] = await AcmeTransferAsync(client) },
+
+        // Paintbox proposals: acme has no Paintbox (and so no estimates), so an id no tenant has stands in; between two
+        // painting companies, ProposalWebTests asks for one's real estimates and link tokens at the other's host.
+        ["GET /api/v1/paintbox/estimates/{id:guid}/proposal.pdf"] = _ => Task.FromResult(new Dictionary<string, string> { ["id"] = NoSuchEstimate }),
+        ["POST /api/v1/paintbox/estimates/{id:guid}/proposal/send"] = _ => Task.FromResult(new Dictionary<string, string> { ["id"] = NoSuchEstimate }),
     };
+
+    private const string NoSuchEstimate = "00000000-0000-7000-8000-0000000000e1";
 
     private static Task<string> AcmeProductAsync(HttpClient acme) =>
         FirstOrNewId(acme, "/api/v1/products?search=ACME-XT", new { sku = "ACME-XT-1", name = "Acme cross-tenant plaque", cost = 5m, basePrice = 12m });
