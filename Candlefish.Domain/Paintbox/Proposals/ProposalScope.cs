@@ -52,11 +52,11 @@ public static class ProposalScope
         Add(painted, e.FasciaLengthFeet, "ft of fascia");
         Add(painted, e.OpenSoffitLengthFeet, "ft of open soffit");
         Add(painted, e.RailingLengthFeet, "ft of railing");
-        Add(painted, e.Windows, "windows");
-        Add(painted, e.Shutters, "shutters");
-        Add(painted, e.AccessDoors, "doors");
-        Add(painted, e.GarageDoors, "garage doors");
-        Add(painted, e.StormWindows, "storm windows");
+        Count(painted, e.Windows, "window");
+        Count(painted, e.Shutters, "shutter");
+        Count(painted, e.AccessDoors, "door");
+        Count(painted, e.GarageDoors, "garage door");
+        Count(painted, e.StormWindows, "storm window");
         if (e.Gutters)
             painted.Add("gutters");
         return painted;
@@ -96,6 +96,12 @@ public static class ProposalScope
     {
         if (amount > 0m)
             painted.Add($"{Number(amount)} {what}");
+    }
+
+    private static void Count(List<string> painted, int count, string thing)
+    {
+        if (count > 0)
+            painted.Add($"{count} {thing}{(count == 1 ? "" : "s")}");
     }
 
     private static string Number(decimal value) => value.ToString("#,##0.##", CultureInfo.InvariantCulture);

@@ -14,10 +14,9 @@ public sealed class ProposalScreen(IPage page) : WorkspacePage(page)
     public static async Task<ProposalScreen> OpenAsync(IPage page, string url)
     {
         await page.GotoAsync(url);
-        var screen = new ProposalScreen(page);
-        await screen.WaitForCircuitAsync();
-        await Assertions.Expect(page.GetByTestId("proposal-page")).ToHaveAttributeAsync("data-interactive", "true");
-        return screen;
+        // The page is interactive once its circuit has rendered it (the buttons work from then on).
+        await Assertions.Expect(page.GetByTestId("proposal-page")).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = 15_000 });
+        return new ProposalScreen(page);
     }
 
     /// <summary>Sends the proposal to the address in the email field (or <paramref name="email"/>) and returns the link shown once.</summary>

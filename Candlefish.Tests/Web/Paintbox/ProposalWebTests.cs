@@ -221,7 +221,7 @@ public sealed class ProposalWebTests(ProposalWebApp app) : IClassFixture<Proposa
         var response = await Anonymous("brush.localhost").GetAsync("/p/not-a-token-anyone-was-sent");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Contains("proposal-missing", await response.Content.ReadAsStringAsync());
+        Assert.Contains("page-not-found", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]
