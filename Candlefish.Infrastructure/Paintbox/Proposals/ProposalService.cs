@@ -1,9 +1,9 @@
 using Candlefish.Domain;
+using Candlefish.Domain.Paintbox.Clients;
 using Candlefish.Domain.Paintbox.Estimates;
 using Candlefish.Domain.Paintbox.Proposals;
 using Candlefish.Domain.Platform.Access;
 using Candlefish.Domain.Tenancy;
-using Candlefish.Infrastructure.Paintbox.Estimates;
 using Candlefish.Infrastructure.Persistence;
 using Candlefish.Infrastructure.Platform.Access;
 using Candlefish.Infrastructure.Platform.Email;
@@ -16,10 +16,8 @@ namespace Candlefish.Infrastructure.Paintbox.Proposals;
 /// An estimate as its proposal shows it: the options the client can choose (the products with a price), the deposit
 /// each asks, the company's terms, and what the client answered so far.
 /// </summary>
-public sealed record ProposalView(EstimateDetails Details, ProposalSettings Settings, IReadOnlyList<ProposalDecision> Decisions)
+public sealed record ProposalView(Estimate Estimate, Client Client, ProposalSettings Settings, IReadOnlyList<ProposalDecision> Decisions)
 {
-    public Estimate Estimate => Details.Estimate;
-
     /// <summary>The products with a price, exterior first, in the workbook's order: the options side by side.</summary>
     public IReadOnlyList<PricedProduct> Options => Estimate.Prices.All.Where(p => p.FinalPrice > 0m).ToList();
 
@@ -52,7 +50,7 @@ public static class ProposalPaths
 /// and the estimator, in one transaction that holds the estimate's row, so two answers at once give one acceptance.
 /// A token that is unknown to this tenant, revoked or expired reads as no proposal at all (<see cref="KeyNotFoundException"/>).
 /// </summary>
-public sealed class ProposalService(TenantDbContextFactory contexts, EstimateService estimates, ITenantContext tenants, ITenantLinks links, TimeProvider clock)
+public sealed class ProposalService(TenantDbContextFactory contexts, ITenantContext tenants, ITenantLinks links, TimeProvider clock)
 {
     public async Task<ProposalSettings> SettingsAsync(CancellationToken cancellationToken = default)
     {
@@ -76,9 +74,8 @@ public sealed class ProposalService(TenantDbContextFactory contexts, EstimateSer
     /// <exception cref="KeyNotFoundException">The tenant has no such estimate.</exception>
     public async Task<ProposalView> GetAsync(Guid estimateId, CancellationToken cancellationToken = default)
     {
-        var details = await estimates.GetAsync(estimateId, cancellationToken);
         await using var db = await contexts.CreateAsync(cancellationToken);
-        return new ProposalView(details, await SettingsOfAsync(db, cancellationToken), await DecisionsOfAsync(db, estimateId, cancellationToken));
+        return await ViewAsync(db, estimateId, cancellationToken);
     }
 
     /// <summary>The links sent for an estimate, newest first.</summary>
@@ -142,7 +139,7 @@ public sealed class ProposalService(TenantDbContextFactory contexts, EstimateSer
     {
         await using var db = await contexts.CreateAsync(cancellationToken);
         var link = await UsableLinkAsync(db, token, cancellationToken);
-        return link is null ? null : await GetAsync(link.EstimateId, cancellationToken);
+        return link is null ? null : await ViewAsync(db, link.EstimateId, cancellationToken);
     }
 
     /// <summary>The client accepts one option by typing their name; the estimate becomes Accepted.</summary>
@@ -215,6 +212,18 @@ public sealed class ProposalService(TenantDbContextFactory contexts, EstimateSer
         var hash = OneTimeToken.Hash(token!);
         var link = await db.ProposalLinks.AsNoTracking().FirstOrDefaultAsync(l => l.TokenHash == hash, cancellationToken);
         return link is not null && link.IsUsable(clock.GetUtcNow()) ? link : null;
+    }
+
+    /// <summary>
+    /// The proposal from the estimate's saved prices (its price book is not read: a proposal never reprices), its client,
+    /// the settings and the answers: four small queries on one connection, the PDF's whole reading.
+    /// </summary>
+    private static async Task<ProposalView> ViewAsync(TenantDbContext db, Guid estimateId, CancellationToken cancellationToken)
+    {
+        var estimate = await db.Estimates.AsNoTracking().Include(e => e.StatusChanges).FirstOrDefaultAsync(e => e.Id == estimateId, cancellationToken)
+            ?? throw new KeyNotFoundException($"There is no estimate {estimateId}.");
+        var client = await db.Clients.AsNoTracking().Include(c => c.Contacts).SingleAsync(c => c.Id == estimate.ClientId, cancellationToken);
+        return new ProposalView(estimate, client, await SettingsOfAsync(db, cancellationToken), await DecisionsOfAsync(db, estimateId, cancellationToken));
     }
 
     private static async Task<ProposalSettings> SettingsOfAsync(TenantDbContext db, CancellationToken cancellationToken) =>
