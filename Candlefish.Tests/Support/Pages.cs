@@ -26,8 +26,10 @@ public static class Pages
         // Crown Trophy inventory: likewise.
         ["stocktakeId"] = "00000000-0000-7000-8000-000000000011",
         ["purchaseOrderId"] = "00000000-0000-7000-8000-000000000012",
-        // Paintbox proposals: an estimate no tenant has, and a link token no tenant issued (the client's page is a 404).
-        ["estimateId"] = "00000000-0000-7000-8000-000000000021",
+        // Paintbox clients and estimates: likewise.
+        ["clientId"] = "00000000-0000-7000-8000-000000000021",
+        ["estimateId"] = "00000000-0000-7000-8000-000000000022",
+        // Paintbox proposals: a link token no tenant issued (the client's page is a 404).
         ["token"] = "no-such-proposal-token",
     };
 

@@ -45,6 +45,8 @@ public static class ApiEndpoints
         // Crown Trophy: inventory and transfers.
         v1.MapInventoryApi();
         v1.MapTransfersApi();
+        // Paintbox: clients, estimates and the price book.
+        v1.MapPaintboxApi();
         // Paintbox: proposals.
         v1.MapPaintboxProposalsApi();
 

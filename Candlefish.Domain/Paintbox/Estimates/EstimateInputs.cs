@@ -60,11 +60,12 @@ public sealed record EstimateInputs(ExteriorEstimate? Exterior, InteriorEstimate
             errors.Add(root + "Elevations", "The elevations and the color placement are required.");
             return;
         }
-        errors.When(e.Elevations.Select(x => x.Side).Distinct().Count() != e.Elevations.Count, root + "Elevations", "Each side can be measured once.");
+        errors.When(e.Elevations.Where(x => x is not null).Select(x => x.Side).Distinct().Count() != e.Elevations.Count(x => x is not null), root + "Elevations", "Each side can be measured once.");
         for (var i = 0; i < e.Elevations.Count; i++)
         {
             var elevation = e.Elevations[i];
             var at = $"{root}Elevations[{i}].";
+            if (elevation is null) { errors.Add(at + "Side", "An elevation is missing."); continue; }
             errors.When(!Enum.IsDefined(elevation.Side), at + "Side", "Choose Front, Right, Rear, Left or Detached.");
             if (elevation.Lines is null) { errors.Add(at + "Lines", "The measure lines are required."); continue; }
             errors.When(elevation.Lines.Count > MaxLinesPerElevation, at + "Lines", $"An elevation has at most {MaxLinesPerElevation} measure lines.");
@@ -72,6 +73,7 @@ public sealed record EstimateInputs(ExteriorEstimate? Exterior, InteriorEstimate
             {
                 var line = elevation.Lines[j];
                 var lineAt = $"{at}Lines[{j}].";
+                if (line is null) { errors.Add(lineAt + "LengthFeet", "A measure line is missing."); continue; }
                 Feet(errors, lineAt + "LengthFeet", line.LengthFeet, "length");
                 Feet(errors, lineAt + "HeightFeet", line.HeightFeet, "height");
                 OneOf(errors, lineAt + "Story", line.Story, ExteriorChoices.Stories, "story");
@@ -127,11 +129,13 @@ public sealed record EstimateInputs(ExteriorEstimate? Exterior, InteriorEstimate
             errors.When(jobs.Decks is null || jobs.Sheds is null, root + "SideJobs", "The decks and sheds are required (an empty list for none).");
             foreach (var (deck, i) in (jobs.Decks ?? []).Select((d, i) => (d, i)))
             {
+                if (deck is null) { errors.Add($"{root}SideJobs.Decks[{i}].LengthFeet", "A deck is missing."); continue; }
                 Feet(errors, $"{root}SideJobs.Decks[{i}].LengthFeet", deck.LengthFeet, "deck length");
                 Feet(errors, $"{root}SideJobs.Decks[{i}].WidthFeet", deck.WidthFeet, "deck width");
             }
             foreach (var (shed, i) in (jobs.Sheds ?? []).Select((s, i) => (s, i)))
             {
+                if (shed is null) { errors.Add($"{root}SideJobs.Sheds[{i}].BodySqFt", "A shed is missing."); continue; }
                 Feet(errors, $"{root}SideJobs.Sheds[{i}].BodySqFt", shed.BodySqFt, "shed body");
                 Feet(errors, $"{root}SideJobs.Sheds[{i}].TrimLinearFeet", shed.TrimLinearFeet, "shed trim");
             }
@@ -153,6 +157,7 @@ public sealed record EstimateInputs(ExteriorEstimate? Exterior, InteriorEstimate
         }
         foreach (var (addOn, i) in (e.CustomAddOns ?? []).Select((a, i) => (a, i)))
         {
+            if (addOn is null) { errors.Add($"{root}CustomAddOns[{i}].Name", "An add-on is missing."); continue; }
             errors.Required($"{root}CustomAddOns[{i}].Name", addOn.Name, 120, "add-on name");
             Money(errors, $"{root}CustomAddOns[{i}].Materials", addOn.Materials, "materials");
             Money(errors, $"{root}CustomAddOns[{i}].Labor", addOn.Labor, "labor");
@@ -168,6 +173,7 @@ public sealed record EstimateInputs(ExteriorEstimate? Exterior, InteriorEstimate
         {
             var room = interior.Rooms[i];
             var at = $"{root}Rooms[{i}].";
+            if (room is null) { errors.Add(at + "Name", "A room is missing."); continue; }
             errors.Required(at + "Name", room.Name, 120, "room name");
             errors.When(room.Scopes is null, at + "Scopes", "The room's scopes are required.");
             foreach (var (name, feet) in new[]
@@ -194,6 +200,7 @@ public sealed record EstimateInputs(ExteriorEstimate? Exterior, InteriorEstimate
             OneOf(errors, at + "RailingScope", room.RailingScope, RailingScopes.All, "railing scope");
             foreach (var (addOn, j) in (room.CustomAddOns ?? []).Select((a, j) => (a, j)))
             {
+                if (addOn is null) { errors.Add($"{at}CustomAddOns[{j}].Name", "An add-on is missing."); continue; }
                 errors.Required($"{at}CustomAddOns[{j}].Name", addOn.Name, 120, "add-on name");
                 Money(errors, $"{at}CustomAddOns[{j}].Labor", addOn.Labor, "labor");
                 Money(errors, $"{at}CustomAddOns[{j}].Materials", addOn.Materials, "materials");

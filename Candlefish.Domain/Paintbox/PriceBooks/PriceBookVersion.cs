@@ -31,11 +31,12 @@ public sealed class PriceBookVersion : ITenantOwned
     {
         new FieldErrors()
             .MaxLength(nameof(Note), note, NoteMaxLength, "note")
+            .When(warranties?.Exterior is null || warranties.Interior is null, nameof(Warranties), "The warranties are required.")
             .ThrowIfAny();
         PriceBookRules.Validate(book);
         return new PriceBookVersion
         {
-            Id = Guid.CreateVersion7(now), EffectiveFrom = effectiveFrom, Book = book, Warranties = warranties, Note = note?.Trim() ?? "",
+            Id = Guid.CreateVersion7(now), EffectiveFrom = effectiveFrom, Book = book, Warranties = warranties!, Note = note?.Trim() ?? "",
             CreatedAt = now, CreatedBy = by,
         };
     }
@@ -80,7 +81,29 @@ public sealed record ProductWarranties(IReadOnlyDictionary<string, string> Exter
 /// <summary>What an edited price book must hold for the engine to price with it.</summary>
 public static class PriceBookRules
 {
+    /// <summary>
+    /// Checks an edited book's figures, then prices a small house with it: a book sent from outside (the API) may lack a
+    /// table the engine reads, and that must be a message beside the book, not an error when an estimate is priced.
+    /// </summary>
     public static void Validate(PriceBook book)
+    {
+        try
+        {
+            CheckFigures(book);
+            Estimates.EstimatePricing.Price(Sample, book, ProductWarranties.Default);
+        }
+        catch (Exception e) when (e is not DomainValidationException)
+        {
+            throw FieldErrors.Single("Book", "This price book is incomplete: the engine cannot price with it (" + e.Message + ").");
+        }
+    }
+
+    private static readonly Estimates.EstimateInputs Sample = new(
+        new ExteriorEstimate([new Elevation(ElevationSide.Front, true, [new MeasureLine("< 10", "Hardi", 40m, 9m, "Easy", "Body")], TrimLengthFeet: 40m, Windows: 4)],
+            new ColorPlacement()),
+        new InteriorEstimate([new InteriorRoom("Living room") { LengthFeet = 15m, WidthFeet = 12m, DoorSides = 2, Patches = 1 }]));
+
+    private static void CheckFigures(PriceBook book)
     {
         var errors = new FieldErrors();
         if (book?.Exterior is null || book.Interior is null || book.Discounts is null || book.Financing is null)

@@ -22,6 +22,7 @@ public static class Permissions
     public const string ViewEstimates = "estimates.view";
     public const string EditEstimates = "estimates.edit";
     public const string OverrideMargin = "estimates.override-margin";
+    public const string EditPriceBook = "estimates.price-book";
     public const string ViewBookings = "bookings.view";
     public const string EditBookings = "bookings.edit";
 
@@ -42,6 +43,7 @@ public static class Permissions
         new(ViewEstimates, "Paintbox", "See estimates", Products.Paintbox),
         new(EditEstimates, "Paintbox", "Create and change estimates", Products.Paintbox),
         new(OverrideMargin, "Paintbox", "Approve a price below the margin floor", Products.Paintbox),
+        new(EditPriceBook, "Paintbox", "Change the price book (rates, margins, discounts) from a date on", Products.Paintbox),
         new(ViewBookings, "PromoterOS", "See venues, holds and offers", Products.PromoterOS),
         new(EditBookings, "PromoterOS", "Make holds and offers", Products.PromoterOS),
         new(EditCatalog, "Crown Trophy", "Change products, vendors, engraving options and price groups; import the catalog", Products.CrownTrophy),

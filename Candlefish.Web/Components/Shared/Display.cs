@@ -2,13 +2,11 @@ using System.Globalization;
 
 namespace Candlefish.Web.Components.Shared;
 
-/// <summary>How every product's pages and documents write money and moments for a business.</summary>
+/// <summary>How every product's pages and documents write money and moments for a business (in its currency and time zone).</summary>
 public static class Display
 {
-    /// <summary>An amount in the business's currency: <c>$1,234.50</c> for dollars, else <c>1,234.50 EUR</c>.</summary>
-    public static string Money(decimal amount, string currency) => currency is "USD" or "CAD" or "AUD" or "NZD"
-        ? amount.ToString("$#,##0.00;-$#,##0.00", CultureInfo.InvariantCulture)
-        : $"{amount.ToString("#,##0.00", CultureInfo.InvariantCulture)} {currency}";
+    /// <summary>An amount in the business's currency (<see cref="Shared.Money.Format"/>).</summary>
+    public static string Money(decimal amount, string currency) => Shared.Money.Format(amount, currency);
 
     /// <summary>A moment in the business's time zone.</summary>
     public static string When(DateTimeOffset at, string timeZone) =>

@@ -40,11 +40,5 @@ public static class CrownTrophyPages
         (await authorization.AuthorizeAsync((await authentication).User, permission)).Succeeded;
 
     /// <summary>An amount in the business's currency: <c>$1,234.50</c> for dollars, <c>1,234.50 SEK</c> where no symbol is known.</summary>
-    public static string Money(decimal amount, string currency) => currency switch
-    {
-        "USD" or "CAD" or "AUD" or "NZD" => amount.ToString("$#,##0.00;-$#,##0.00", System.Globalization.CultureInfo.InvariantCulture),
-        "EUR" => "€" + amount.ToString("#,##0.00", System.Globalization.CultureInfo.InvariantCulture),
-        "GBP" => "£" + amount.ToString("#,##0.00", System.Globalization.CultureInfo.InvariantCulture),
-        _ => amount.ToString("#,##0.00", System.Globalization.CultureInfo.InvariantCulture) + " " + currency,
-    };
+    public static string Money(decimal amount, string currency) => Shared.Money.Format(amount, currency);
 }
