@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The Paintbox proposal benchmark (issue 6: "proposal PDF at most 150 ms warm"). One command: bench/proposal.sh
 #   BENCH_PDF_RUNS=50    proposal PDFs to time after the warm-up (the median is the figure)
+#   BENCH_PROPOSAL_PDF=  a file to keep the last PDF in (to look at it)
 # It starts a private PostgreSQL (its own cluster, "bench-proposal"), provisions one Paintbox tenant with an estimate of
 # both kinds (every exterior and interior option priced), then, in Release, prints its proposal through the one PDF
 # renderer (the machine's Chromium) 5 times to warm up and the given number of times more, and reports the median.

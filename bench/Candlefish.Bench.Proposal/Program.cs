@@ -91,13 +91,17 @@ static async Task<int> PdfAsync(int runs)
     var warmupMs = Stopwatch.GetElapsedTime(warmup).TotalMilliseconds;
 
     var times = new List<double>();
-    var size = 0;
+    byte[] last = [];
     for (var i = 0; i < runs; i++)
     {
         var started = Stopwatch.GetTimestamp();
-        size = (await pdfs.RenderAsync(estimateId)).Content.Length;
+        last = (await pdfs.RenderAsync(estimateId)).Content;
         times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
+    var size = last.Length;
+    // BENCH_PROPOSAL_PDF=file keeps the last print, to look at.
+    if (Environment.GetEnvironmentVariable("BENCH_PROPOSAL_PDF") is { Length: > 0 } keep)
+        await File.WriteAllBytesAsync(keep, last);
     times.Sort();
     var median = times.Count % 2 == 1 ? times[times.Count / 2] : (times[times.Count / 2 - 1] + times[times.Count / 2]) / 2;
     Console.WriteLine(JsonSerializer.Serialize(new
