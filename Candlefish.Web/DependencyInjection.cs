@@ -2,6 +2,7 @@ using Candlefish.Web.Api;
 using Candlefish.Web.Bench;
 using Candlefish.Web.Components;
 using Candlefish.Web.Components.Layout;
+using Candlefish.Web.Components.Pages.Paintbox.Proposals;
 using Candlefish.Web.Components.Pages.Platform.Settings;
 using Candlefish.Web.Diagnostics;
 using Candlefish.Web.Identity;
@@ -36,6 +37,7 @@ public static class DependencyInjection
         services.AddSingleton<TenantUrls>();
         services.AddSingleton<Candlefish.Infrastructure.Tenancy.ITenantLinks>(sp => sp.GetRequiredService<TenantUrls>());
         services.AddSingleton<Components.Pages.CrownTrophy.Orders.Documents.OrderPdfs>();
+        services.AddSingleton<Components.Pages.Paintbox.Proposals.ProposalPdfs>();
         services.AddScoped<CircuitContext>();
         services.AddScoped<CircuitHandler, TenantCircuitHandler>();
 
@@ -48,6 +50,7 @@ public static class DependencyInjection
         services.AddScoped<Candlefish.Infrastructure.Platform.Access.InvitationService>();
         services.AddSingleton<Candlefish.Infrastructure.Platform.Access.PeopleService>();
 
+        services.AddProposalLinkRateLimit(builder.Configuration);
         services.AddCandlefishProblemDetails();
         services.AddCandlefishApi();
         return builder;
@@ -67,6 +70,7 @@ public static class DependencyInjection
         app.UseAuthentication(); // after resolution: a session cookie is checked against the resolved tenant
         app.UseMiddleware<ProductGateMiddleware>(); // a product the tenant lacks is a 404 to its people
         app.UseAuthorization();
+        app.UseRateLimiter(); // the public proposal links (ProposalLinkRateLimit)
         app.UseAntiforgery();
 
         app.MapHealthChecks("/health", new() { Predicate = _ => false }).SkipTenantResolution();

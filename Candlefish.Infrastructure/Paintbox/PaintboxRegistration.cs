@@ -1,6 +1,7 @@
 using Candlefish.Infrastructure.Paintbox.Clients;
 using Candlefish.Infrastructure.Paintbox.Estimates;
 using Candlefish.Infrastructure.Paintbox.PriceBooks;
+using Candlefish.Infrastructure.Paintbox.Proposals;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Candlefish.Infrastructure.Paintbox;
@@ -18,5 +19,6 @@ public static class PaintboxRegistration
             .AddSingleton<EstimateService>()
             .AddSingleton<EstimateExcelExport>()
             .AddSingleton<Bart.BartEstimateImport>()
+            .AddSingleton<ProposalService>()
             .AddSingleton<PaintboxDemo>();
 }

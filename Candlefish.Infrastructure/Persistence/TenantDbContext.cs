@@ -106,6 +106,9 @@ public sealed class TenantDbContext
     public DbSet<Domain.Paintbox.PriceBooks.PriceBookVersion> PriceBookVersions => Set<Domain.Paintbox.PriceBooks.PriceBookVersion>();
     public DbSet<Domain.Paintbox.Estimates.Estimate> Estimates => Set<Domain.Paintbox.Estimates.Estimate>();
     public DbSet<Domain.Paintbox.Estimates.EstimateVersion> EstimateVersions => Set<Domain.Paintbox.Estimates.EstimateVersion>();
+    public DbSet<Domain.Paintbox.Proposals.ProposalSettings> ProposalSettings => Set<Domain.Paintbox.Proposals.ProposalSettings>();
+    public DbSet<Domain.Paintbox.Proposals.ProposalLink> ProposalLinks => Set<Domain.Paintbox.Proposals.ProposalLink>();
+    public DbSet<Domain.Paintbox.Proposals.ProposalDecision> ProposalDecisions => Set<Domain.Paintbox.Proposals.ProposalDecision>();
 
     // Paintbox sync (configured in Infrastructure/Paintbox/Sync).
     public DbSet<Domain.Paintbox.Sync.VendorConnection> VendorConnections => Set<Domain.Paintbox.Sync.VendorConnection>();

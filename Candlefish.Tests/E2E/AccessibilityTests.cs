@@ -179,4 +179,23 @@ public class AccessibilityTests(BrowserFixture browser) : BrowserTests(browser)
 
         AssertNone(violations);
     }
+
+    [Fact]
+    public async Task The_paintbox_proposal_page_and_the_client_s_proposal_page_have_no_serious_violations()
+    {
+        var estimate = await PaintboxExamples.TwoElevationEstimateAsync(Server.App, "Axe Client");
+        var page = await SignedInPageAsync("kindhome", options: BypassCsp);
+        var violations = new List<string>();
+
+        var proposal = await ProposalScreen.OpenAsync(page, Server.App.UrlFor("kindhome", Candlefish.Infrastructure.Paintbox.Proposals.ProposalPaths.Workspace(estimate.Estimate.Id)));
+        violations.AddRange((await SeriousViolationsAsync(page)).Select(v => $"proposal page: {v}"));
+        var link = await proposal.SendAsync();
+        violations.AddRange((await SeriousViolationsAsync(page)).Select(v => $"proposal page after sending: {v}"));
+        var client = await NewPageAsync(BypassCsp);
+        await client.GotoAsync(link);
+        await Assertions.Expect(client.GetByTestId("accept-form")).ToBeVisibleAsync();
+        violations.AddRange((await SeriousViolationsAsync(client)).Select(v => $"client's proposal: {v}"));
+
+        AssertNone(violations);
+    }
 }

@@ -29,6 +29,8 @@ public static class Pages
         // Paintbox clients and estimates: likewise.
         ["clientId"] = "00000000-0000-7000-8000-000000000021",
         ["estimateId"] = "00000000-0000-7000-8000-000000000022",
+        // Paintbox proposals: a link token no tenant issued (the client's page is a 404).
+        ["token"] = "no-such-proposal-token",
     };
 
     /// <summary>

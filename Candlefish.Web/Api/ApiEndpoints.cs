@@ -51,6 +51,8 @@ public static class ApiEndpoints
         v1.MapPaintboxExcelApi();
         // Paintbox: an estimate's sync to Salesforce and CompanyCam.
         v1.MapPaintboxSyncApi();
+        // Paintbox: proposals.
+        v1.MapPaintboxProposalsApi();
 
         // Anything else under /api is a ProblemDetails 404, never the Blazor not-found page.
         app.Map("/api/{**path}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found",

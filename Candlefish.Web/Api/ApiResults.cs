@@ -62,6 +62,26 @@ public static class ApiResults
     }
 
     /// <summary>
+    /// A printed document (<paramref name="print"/> gives its bytes and file name) sent inline, so the page's button opens
+    /// it in a tab and its name is kept for saving; an id the tenant does not have is a 404 problem.
+    /// </summary>
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> InlinePdfAsync(
+        HttpContext http, string what, Guid id, Func<Task<(byte[] Content, string FileName)>> print)
+    {
+        try
+        {
+            var (content, fileName) = await print();
+            http.Response.Headers.ContentDisposition =
+                new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("inline") { FileNameStar = fileName }.ToString();
+            return TypedResults.File(content, "application/pdf");
+        }
+        catch (KeyNotFoundException)
+        {
+            return NotFound(what, id);
+        }
+    }
+
+    /// <summary>
     /// For an endpoint that reads a JSON body: a request without a Content-Type still reaches it (and its
     /// authorization, its 404 for another tenant's id, its 400 for a missing body) instead of the <c>/api</c>
     /// catch-all's 404. Routing sends such a request only to endpoints that accept <c>*/*</c> when the catch-all is a

@@ -158,21 +158,12 @@ public static class OrdersApi
         OrderPdfs pdfs, HttpContext http, Guid id, CancellationToken cancellationToken) =>
         PdfAsync(http, id, () => pdfs.InvoiceAsync(id, Caller(http), cancellationToken));
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> PdfAsync(HttpContext http, Guid id, Func<Task<OrderPdf>> print)
-    {
-        try
+    private static Task<Results<FileContentHttpResult, ProblemHttpResult>> PdfAsync(HttpContext http, Guid id, Func<Task<OrderPdf>> print) =>
+        ApiResults.InlinePdfAsync(http, "order", id, async () =>
         {
             var pdf = await print();
-            // Inline: the browser shows it in a tab (the page's buttons open one); its name is kept for saving.
-            http.Response.Headers.ContentDisposition =
-                new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("inline") { FileNameStar = pdf.FileName }.ToString();
-            return TypedResults.File(pdf.Content, "application/pdf");
-        }
-        catch (KeyNotFoundException)
-        {
-            return NotFound(id);
-        }
-    }
+            return (pdf.Content, pdf.FileName);
+        });
 
     internal static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> GetOrder(
         OrderService orders, HttpContext http, Guid id, CancellationToken cancellationToken)

@@ -79,6 +79,23 @@ public sealed class BusinessSettingsStore(TenantDbContextFactory contexts, IFile
         return content is null ? null : (content, Logo.ContentType(format));
     }
 
+    /// <summary>
+    /// The tenant's logo inlined as a data: URI, or null: printed documents (invoices, proposals) carry it, since the
+    /// printing browser loads nothing from the network (nor could it sign in to).
+    /// </summary>
+    public async Task<string?> LogoDataUriAsync(TenantInfo tenant, CancellationToken cancellationToken = default)
+    {
+        if ((await GetAsync(tenant, cancellationToken)).LogoFile is not { } file
+            || await OpenLogoAsync(tenant, file, cancellationToken) is not var (content, contentType))
+            return null;
+        await using (content)
+        {
+            using var bytes = new MemoryStream();
+            await content.CopyToAsync(bytes, cancellationToken);
+            return $"data:{contentType};base64,{Convert.ToBase64String(bytes.GetBuffer(), 0, (int)bytes.Length)}";
+        }
+    }
+
     private Task ChangeAsync(TenantInfo tenant, Action<BusinessSettings, DateTimeOffset> change, CancellationToken cancellationToken) =>
         ChangeAsync<object?>(tenant, (s, now) => { change(s, now); return null; }, cancellationToken);
 

@@ -33,6 +33,27 @@ public abstract class AppPage(IPage page)
         return new TwoFactorSetupPage(Page);
     }
 
+    /// <summary>
+    /// The PDF behind a document button, fetched by the page itself (its session, its host: Playwright's own request
+    /// client cannot resolve <c>*.localhost</c>).
+    /// </summary>
+    public async Task<byte[]> DocumentAsync(string testId)
+    {
+        var href = await Page.GetByTestId(testId).GetAttributeAsync("href");
+        var result = await Page.EvaluateAsync<System.Text.Json.JsonElement>("""
+            async url => {
+                const response = await fetch(url);
+                const bytes = new Uint8Array(await response.arrayBuffer());
+                let binary = '';
+                for (const b of bytes) binary += String.fromCharCode(b);
+                return { status: response.status, type: response.headers.get('content-type'), body: btoa(binary) };
+            }
+            """, href);
+        Assert.Equal(200, result.GetProperty("status").GetInt32());
+        Assert.Equal("application/pdf", result.GetProperty("type").GetString());
+        return Convert.FromBase64String(result.GetProperty("body").GetString()!);
+    }
+
     /// <summary>Waits until the page is interactive (the circuit has opened) and returns the circuit's label.</summary>
     public async Task<string> WaitForCircuitAsync()
     {

@@ -57,6 +57,7 @@ public class CrossTenantApiTests(DemoCatalogApp app) : IClassFixture<DemoCatalog
         ["GET /api/v1/transfers/{id:guid}"] = async client => new() { ["id"] = await AcmeTransferAsync(client) },
         ["POST /api/v1/transfers/{id:guid}/ship"] = async client => new() { ["id"] = await AcmeTransferAsync(client) },
         ["POST /api/v1/transfers/{id:guid}/receive"] = async client => new() { ["id"] = await AcmeTransferAsync(client) },
+
     };
 
     /// <summary>
@@ -81,6 +82,9 @@ public class CrossTenantApiTests(DemoCatalogApp app) : IClassFixture<DemoCatalog
         ["GET /api/v1/paintbox/estimates/{id:guid}/sync"] = async client => new() { ["id"] = await FirstId(client, "/api/v1/paintbox/estimates") },
         ["POST /api/v1/paintbox/estimates/{id:guid}/sync"] = async client => new() { ["id"] = await FirstId(client, "/api/v1/paintbox/estimates") },
         ["GET /api/v1/paintbox/estimates/{id:guid}/export.xlsx"] = async client => new() { ["id"] = await FirstId(client, "/api/v1/paintbox/estimates") },
+        // Proposals: one of kindhome's estimates (its link tokens at another host are ProposalWebTests').
+        ["GET /api/v1/paintbox/estimates/{id:guid}/proposal.pdf"] = async client => new() { ["id"] = await FirstId(client, "/api/v1/paintbox/estimates") },
+        ["POST /api/v1/paintbox/estimates/{id:guid}/proposal/send"] = async client => new() { ["id"] = await FirstId(client, "/api/v1/paintbox/estimates") },
     };
 
     private static Task<string> AcmeProductAsync(HttpClient acme) =>

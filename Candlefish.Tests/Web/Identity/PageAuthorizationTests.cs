@@ -12,7 +12,8 @@ namespace Candlefish.Tests.Web.Identity;
 /// </summary>
 public sealed class PageAuthorizationTests(DemoCatalogApp app) : IClassFixture<DemoCatalogApp>
 {
-    private static readonly string[] PublicPrefixes = ["/account/", "/error", "/not-found"];
+    // "/p/": a Paintbox client's proposal link, opened without an account (its 256-bit token is the key; rate limited).
+    private static readonly string[] PublicPrefixes = ["/account/", "/error", "/not-found", "/p/"];
 
     private enum Outcome { Shown, SignIn, Denied, ToPortal, NotFound }
 

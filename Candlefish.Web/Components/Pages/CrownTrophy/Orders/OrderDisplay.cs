@@ -50,14 +50,9 @@ public static class OrderDisplay
 
     public static string Label(PaymentKind kind) => kind.ToString();
 
-    /// <summary>An amount in the business's currency: <c>$1,234.50</c> for dollars, else <c>1,234.50 EUR</c>.</summary>
-    public static string Money(decimal amount, string currency) => currency is "USD" or "CAD" or "AUD" or "NZD"
-        ? amount.ToString("$#,##0.00;-$#,##0.00", CultureInfo.InvariantCulture)
-        : $"{amount.ToString("#,##0.00", CultureInfo.InvariantCulture)} {currency}";
+    public static string Money(decimal amount, string currency) => Candlefish.Web.Components.Shared.Display.Money(amount, currency);
 
-    /// <summary>A moment in the business's time zone.</summary>
-    public static string When(DateTimeOffset at, string timeZone) =>
-        TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById(timeZone)).ToString("MMM d, yyyy h:mm tt", CultureInfo.InvariantCulture);
+    public static string When(DateTimeOffset at, string timeZone) => Candlefish.Web.Components.Shared.Display.When(at, timeZone);
 
     public static string Day(DateOnly? day) => day?.ToString("MMM d, yyyy", CultureInfo.InvariantCulture) ?? "—";
 }

@@ -38,20 +38,6 @@ public sealed class OrderPdfs(OrderService orders, ProofService proofs, Business
         var tenant = tenants.RequiredTenant;
         var details = await orders.GetAsync(orderId, caller, cancellationToken);
         var proofList = await proofs.ListAsync(orderId, caller, cancellationToken);
-        return new OrderDocumentModel(tenant, details, proofList, withLogo ? await LogoAsync(tenant, cancellationToken) : null, clock.GetUtcNow());
-    }
-
-    /// <summary>The logo inlined: the printing browser loads nothing from the network (nor could it sign in to).</summary>
-    private async Task<string?> LogoAsync(Candlefish.Domain.Tenancy.TenantInfo tenant, CancellationToken cancellationToken)
-    {
-        if ((await settings.GetAsync(tenant, cancellationToken)).LogoFile is not { } file
-            || await settings.OpenLogoAsync(tenant, file, cancellationToken) is not var (content, contentType))
-            return null;
-        await using (content)
-        {
-            using var bytes = new MemoryStream();
-            await content.CopyToAsync(bytes, cancellationToken);
-            return $"data:{contentType};base64,{Convert.ToBase64String(bytes.ToArray())}";
-        }
+        return new OrderDocumentModel(tenant, details, proofList, withLogo ? await settings.LogoDataUriAsync(tenant, cancellationToken) : null, clock.GetUtcNow());
     }
 }
