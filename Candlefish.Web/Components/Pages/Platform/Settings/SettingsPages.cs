@@ -17,6 +17,7 @@ public static class SettingsPages
     public const string PermissionsPath = "/settings/permissions";
     public const string SupportPath = "/settings/support";
     public const string IntegrationsPath = "/settings/integrations";
+    public const string ProposalsPath = "/settings/proposals";
 
     public static readonly IReadOnlyList<Page> All =
     [
@@ -27,5 +28,6 @@ public static class SettingsPages
         new("Permissions", "admin_panel_settings", PermissionsPath, Permissions.ManageUsers),
         new("Support visits", "support_agent", SupportPath, Permissions.ManageSettings),
         new("Integrations", "sync_alt", IntegrationsPath, Permissions.ManageSettings, Products.Paintbox),
+        new("Proposals", "request_quote", ProposalsPath, Permissions.ManageSettings, Products.Paintbox),
     ];
 }
