@@ -8,6 +8,8 @@ public static class BartCases
 {
     public const string Exterior = "case-exterior-huss.xlsx";
     public const string Interior = "case-interior-norell.xlsx";
+    /// <summary>The blank template: its cached cells are what BART prices with no measurements (minimums and fixed items).</summary>
+    public const string Template = "bart-3.2.0-template.xlsx";
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<(BartWorkbook, BartImport)>> Loaded = new();
 

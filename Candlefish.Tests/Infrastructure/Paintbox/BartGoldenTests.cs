@@ -19,7 +19,7 @@ public class BartGoldenTests
     public static TheoryData<string, string> ProductColumns()
     {
         var data = new TheoryData<string, string>();
-        foreach (var file in new[] { ExteriorCase, InteriorCase })
+        foreach (var file in new[] { ExteriorCase, InteriorCase, BartCases.Template })
             foreach (var column in new[] { "BF", "BG", "BH", "BI", "BJ", "BK", "BL", "BM", "BN", "BO" })
                 data.Add(file, column);
         return data;
@@ -28,7 +28,7 @@ public class BartGoldenTests
     public static TheoryData<string, string> GallonCells()
     {
         var data = new TheoryData<string, string>();
-        foreach (var file in new[] { ExteriorCase, InteriorCase })
+        foreach (var file in new[] { ExteriorCase, InteriorCase, BartCases.Template })
             foreach (var cell in new[] { "BI259", "BI260", "BI262", "BI264" })
                 data.Add(file, cell);
         return data;
@@ -37,7 +37,7 @@ public class BartGoldenTests
     public static TheoryData<string, string> InteriorColumns()
     {
         var data = new TheoryData<string, string>();
-        foreach (var file in new[] { InteriorCase, ExteriorCase })
+        foreach (var file in new[] { InteriorCase, ExteriorCase, BartCases.Template })
             foreach (var column in new[] { "J", "M", "O", "Q" })
                 data.Add(file, column);
         return data;
@@ -106,7 +106,7 @@ public class BartGoldenTests
     public static TheoryData<string, InteriorScope> InteriorScopes()
     {
         var data = new TheoryData<string, InteriorScope>();
-        foreach (var file in new[] { InteriorCase, ExteriorCase })
+        foreach (var file in new[] { InteriorCase, ExteriorCase, BartCases.Template })
             foreach (var scope in TakeoffCells.Keys)
                 data.Add(file, scope);
         return data;
@@ -181,7 +181,7 @@ public class BartGoldenTests
     [Fact]
     public void The_reader_understands_every_input_of_both_cases()
     {
-        foreach (var file in new[] { ExteriorCase, InteriorCase })
+        foreach (var file in new[] { ExteriorCase, InteriorCase, BartCases.Template })
             Assert.Empty(Load(file).Import.Notes);
     }
 
