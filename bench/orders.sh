@@ -20,13 +20,7 @@ cf_pg_start "$repo" bench-orders
 cf_pg_ensure_roles "$repo" bench-orders
 trap cf_pg_stop_if_started EXIT
 
-for db in $(cf_psql -c "SELECT datname FROM pg_database WHERE datname = 'candlefish_bench_orders' OR datname LIKE 'cfbenchorders\_%'"); do
-  cf_psql -c "DROP DATABASE \"$db\" WITH (FORCE)" >/dev/null
-done
-cf_pg_ensure_database candlefish_bench_orders
-export ConnectionStrings__Catalog="Host=127.0.0.1;Port=$CF_PG_PORT;Database=candlefish_bench_orders;Username=candlefish_owner;Password=$CF_OWNER_PASSWORD"
-export ConnectionStrings__App="Host=127.0.0.1;Port=$CF_PG_PORT;Database=candlefish_bench_orders;Username=candlefish_app;Password=$CF_APP_PASSWORD"
-export Candlefish__Database__TenantDatabasePrefix=cfbenchorders_
+cf_pg_fresh_platform candlefish_bench_orders cfbenchorders_
 export CANDLEFISH_CHROMIUM="${CANDLEFISH_CHROMIUM:-$(command -v chromium || command -v chromium-browser || true)}"
 [[ -n "$CANDLEFISH_CHROMIUM" ]] || { echo "error: Chromium is not installed (apt-get install -y chromium)" >&2; exit 1; }
 
