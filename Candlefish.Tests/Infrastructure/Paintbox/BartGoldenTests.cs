@@ -178,6 +178,31 @@ public class BartGoldenTests
         AssertWithin(workbook.Number(InteriorSheet, "S644"), n.MonthlyPayment, 0.01m, $"{file} {InteriorSheet}!S644");
     }
 
+    /// <summary>
+    /// The options the estimate page, the proposal and the Excel export show for an interior estimate: each product's
+    /// row-638 total, and the discount calculator's base discount, which BART takes from the Cashmere total whatever
+    /// the product (S646 + S647, shown rounded to the dollar in S648), so every product gets the same dollar discount.
+    /// </summary>
+    [Theory]
+    [InlineData(InteriorCase)]
+    [InlineData(ExteriorCase)]
+    public void Interior_options_on_the_page_show_the_row_638_total_and_the_S648_discount_for_every_product(string file)
+    {
+        var (workbook, import) = Load(file);
+        var prices = Candlefish.Domain.Paintbox.Estimates.EstimatePricing.Price(
+            new Candlefish.Domain.Paintbox.Estimates.EstimateInputs(null, import.Interior), PriceBook.Default,
+            Candlefish.Domain.Paintbox.PriceBooks.ProductWarranties.Default);
+        var discount = Math.Round(workbook.Number(InteriorSheet, "S646") + workbook.Number(InteriorSheet, "S647"), 0, MidpointRounding.AwayFromZero);
+        foreach (var column in new[] { "J", "M", "O", "Q" })
+        {
+            var name = workbook.Text(InteriorSheet, $"{column}613");
+            var option = prices.Interior.Single(p => p.Name == name);
+            AssertWithin(workbook.Number(InteriorSheet, $"{column}638"), option.ListPrice, 1m, $"{file} {InteriorSheet}!{column}638 ({name} total)");
+            AssertWithin(discount, option.Discount, 0m, $"{file} {InteriorSheet}!S648 ({name} discount)");
+            Assert.Equal(option.ListPrice - option.Discount, option.FinalPrice);
+        }
+    }
+
     [Fact]
     public void The_reader_understands_every_input_of_both_cases()
     {
