@@ -19,7 +19,7 @@ public class BartGoldenTests
     public static TheoryData<string, string> ProductColumns()
     {
         var data = new TheoryData<string, string>();
-        foreach (var file in new[] { ExteriorCase, InteriorCase, BartCases.Template })
+        foreach (var file in (string[])[ExteriorCase, InteriorCase, BartCases.Template, .. BartCases.Recalculated])
             foreach (var column in new[] { "BF", "BG", "BH", "BI", "BJ", "BK", "BL", "BM", "BN", "BO" })
                 data.Add(file, column);
         return data;
@@ -28,7 +28,7 @@ public class BartGoldenTests
     public static TheoryData<string, string> GallonCells()
     {
         var data = new TheoryData<string, string>();
-        foreach (var file in new[] { ExteriorCase, InteriorCase, BartCases.Template })
+        foreach (var file in (string[])[ExteriorCase, InteriorCase, BartCases.Template, .. BartCases.Recalculated])
             foreach (var cell in new[] { "BI259", "BI260", "BI262", "BI264" })
                 data.Add(file, cell);
         return data;
@@ -153,9 +153,10 @@ public class BartGoldenTests
         AssertWithin(workbook.Number("Interior Pricing Table", "O4"), InteriorTakeoffRules.Takeoff(import.Interior!, PriceBook.Default).WallSqFt, 0m, $"{file} Interior Pricing Table!O4");
     }
 
+    public static TheoryData<string> NegotiatedCases() => new([ExteriorCase, InteriorCase, .. BartCases.Recalculated]);
+
     [Theory]
-    [InlineData(ExteriorCase)]
-    [InlineData(InteriorCase)]
+    [MemberData(nameof(NegotiatedCases))]
     public void Exterior_negotiating_calculator_matches_G175_G178_N174(string file)
     {
         var (workbook, import) = Load(file);
