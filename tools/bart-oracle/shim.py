@@ -1,6 +1,7 @@
 # Finds the Google Sheets-only formulas the .xlsx export froze as __xludf.DUMMYFUNCTION (QUERY group-bys and others).
 import re
 from refs import colnum, colname
+QUERY_SHEET = re.compile(r"QUERY\('([^']+)'!")
 DUMMY = re.compile(r'__xludf\.dummyfunction\("((?:[^"]|"")*)"\)', re.I)
 QUERY = re.compile(r"QUERY\((?:'[^']+'!)?\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)\s*,\s*\"(.*?)\"\s*(?:,\s*(\d+))?\s*\)", re.I | re.S)
 SEL = re.compile(r"select\s+([A-Z]+)\s*,\s*(sum|count)\(([A-Z]+)\)(?:\s+where\s+(.*?))?\s+group\s+by\s+([A-Z]+)(?:\s+label\s+(.*))?$", re.I | re.S)

@@ -16,24 +16,30 @@ def spill(forms, r, c):
         elif any(f != "" for f in cells): break
     return h
 
-def prepare(doc, snap):
+def prepare(doc, snap, sheets=("Exterior Formula Sheet",)):
     out = []
     for a in shim.anchors(doc, snap):
-        if a[0] != "query" or a[1] != "Exterior Formula Sheet": continue
+        if a[0] != "query" or a[1] not in sheets: continue
         _, name, r, c, q, sel = a
         forms, data = snap[name]
         h = spill(forms, r, c)
         cached = [[data[r + i][c], data[r + i][c + 1]] for i in range(h)]
         c1, r1, c2, r2 = colnum(q.group(1)), int(q.group(2)) - 1, colnum(q.group(3)), int(q.group(4)) - 1
         key, fn, val = sel.group(1), sel.group(2), sel.group(3)
-        out.append(dict(name=name, r=r, c=c, cached=cached, src=(c1, r1, c2, r2), k=colnum(key.upper()) - c1, v=colnum(val.upper()) - c1, fn=fn.lower(),
+        m = shim.QUERY_SHEET.search(q.string)
+        src = m.group(1) if m else name
+        data = snap[src][1]
+        out.append(dict(name=name, srcsheet=src, r=r, c=c, cached=cached, src=(c1, r1, c2, r2), k=colnum(key.upper()) - c1, v=colnum(val.upper()) - c1, fn=fn.lower(),
                         keys0=[row[colnum(key.upper()) - c1] for row in [data[i][c1:c2 + 1] for i in range(r1, r2 + 1)]]))
     return out
 
 def evaluate(doc, q):
-    sh = doc.Sheets.getByName(q["name"])
+    sh = doc.Sheets.getByName(q["srcsheet"])
     c1, r1, c2, r2 = q["src"]
-    rows = sh.getCellRangeByPosition(c1, r1, c2, r2).getDataArray()
+    # a key that is an error (LibreOffice reads it as None) is the text "#REF!" in the export (the interior's
+    # crew-sheet references to a deleted range)
+    rows = [tuple("#REF!" if (j == q["k"] and x is None) else x for j, x in enumerate(row))
+            for row in sh.getCellRangeByPosition(c1, r1, c2, r2).getDataArray()]
     keys = [row[q["k"]] for row in rows]
     named = {str(x[0]) for x in q["cached"][1:] if x[0] != ""}
     grid = [list(q["cached"][0])]
@@ -50,7 +56,7 @@ def apply(doc, prepared, rounds=8, rows=()):
         changed = apply_rows(doc, rows)
         if changed: doc.calculateAll()
         for q in prepared:
-            full = f"{colname(q['c'])}{q['r'] + 1}" in FULL
+            full = q["name"] == "Exterior Formula Sheet" and f"{colname(q['c'])}{q['r'] + 1}" in FULL
             grid = emulate(doc, q) if full else evaluate(doc, q)[0]
             h = max(len(grid), q.setdefault("h", len(q["cached"])))
             q["h"] = h
@@ -65,9 +71,12 @@ def apply(doc, prepared, rounds=8, rows=()):
 def keys_unchanged(doc, prepared):
     bad = []
     for q in prepared:
-        if f"{colname(q['c'])}{q['r'] + 1}" in FULL: continue
+        if q["name"] == "Exterior Formula Sheet" and f"{colname(q['c'])}{q['r'] + 1}" in FULL: continue
         _, keys = evaluate(doc, q)
-        if [str(x) for x in keys] != [str(x) for x in q["keys0"]]: bad.append(f"{colname(q['c'])}{q['r'] + 1}")
+        norm = lambda xs: ["#REF!" if x is None else str(x) for x in xs]
+        if norm(keys) != norm(q["keys0"]):
+            diff = next((a, b) for a, b in zip(norm(keys), norm(q["keys0"])) if a != b)
+            bad.append(f"{colname(q['c'])}{q['r'] + 1} {diff}")
     return bad
 
 # Queries whose keys follow the inputs (the automatic add-ons, the side jobs): evaluated in full, with the Sheets rules
@@ -77,7 +86,7 @@ def keys_unchanged(doc, prepared):
 FULL = {"BL111", "BE149", "BG149", "BI149"}
 
 def emulate(doc, q):
-    sh = doc.Sheets.getByName(q["name"])
+    sh = doc.Sheets.getByName(q["srcsheet"])
     c1, r1, c2, r2 = q["src"]
     rows = sh.getCellRangeByPosition(c1, r1, c2, r2).getDataArray()
     forms = sh.getCellRangeByPosition(c1, r1, c2, r2).getFormulaArray()

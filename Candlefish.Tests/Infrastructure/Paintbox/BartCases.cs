@@ -19,6 +19,13 @@ public static class BartCases
     public static readonly string[] Recalculated =
         ["recalculated/huss-perturbed-1.xlsx", "recalculated/huss-perturbed-2.xlsx", "recalculated/huss-perturbed-3.xlsx"];
 
+    /// <summary>
+    /// The norell case recalculated the same way with its rooms' measurements, counts, adjustments, prep and budget
+    /// changed (1) and their wall heights too (2), and another product negotiated.
+    /// </summary>
+    public static readonly string[] RecalculatedInterior =
+        ["recalculated/norell-perturbed-1.xlsx", "recalculated/norell-perturbed-2.xlsx"];
+
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<(BartWorkbook, BartImport)>> Loaded = new();
 
     /// <summary>Each workbook is read once per run (1.2 MB, 25 sheets).</summary>

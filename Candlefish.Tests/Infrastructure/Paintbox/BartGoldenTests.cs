@@ -37,7 +37,7 @@ public class BartGoldenTests
     public static TheoryData<string, string> InteriorColumns()
     {
         var data = new TheoryData<string, string>();
-        foreach (var file in new[] { InteriorCase, ExteriorCase, BartCases.Template })
+        foreach (var file in (string[])[InteriorCase, ExteriorCase, BartCases.Template, .. BartCases.RecalculatedInterior])
             foreach (var column in new[] { "J", "M", "O", "Q" })
                 data.Add(file, column);
         return data;
@@ -106,7 +106,7 @@ public class BartGoldenTests
     public static TheoryData<string, InteriorScope> InteriorScopes()
     {
         var data = new TheoryData<string, InteriorScope>();
-        foreach (var file in new[] { InteriorCase, ExteriorCase, BartCases.Template })
+        foreach (var file in (string[])[InteriorCase, ExteriorCase, BartCases.Template, .. BartCases.RecalculatedInterior])
             foreach (var scope in TakeoffCells.Keys)
                 data.Add(file, scope);
         return data;
@@ -166,9 +166,10 @@ public class BartGoldenTests
         AssertWithin(workbook.Number("Ext Measure", "N174"), n.MonthlyPayment, 0.01m, $"{file} Ext Measure!N174");
     }
 
+    public static TheoryData<string> InteriorNegotiatedCases() => new([InteriorCase, ExteriorCase, .. BartCases.RecalculatedInterior]);
+
     [Theory]
-    [InlineData(InteriorCase)]
-    [InlineData(ExteriorCase)]
+    [MemberData(nameof(InteriorNegotiatedCases))]
     public void Interior_discount_calculator_matches_L645_L648_S644(string file)
     {
         var (workbook, import) = Load(file);
@@ -185,8 +186,7 @@ public class BartGoldenTests
     /// the product (S646 + S647, shown rounded to the dollar in S648), so every product gets the same dollar discount.
     /// </summary>
     [Theory]
-    [InlineData(InteriorCase)]
-    [InlineData(ExteriorCase)]
+    [MemberData(nameof(InteriorNegotiatedCases))]
     public void Interior_options_on_the_page_show_the_row_638_total_and_the_S648_discount_for_every_product(string file)
     {
         var (workbook, import) = Load(file);
