@@ -1,28 +1,25 @@
-# Recalculates real BART workbooks without changing an input and lists every exterior formula cell that differs from
-# the value Sheets exported: the check that the rewrites and the Python evaluation reproduce the workbook.
+# Recalculates real BART workbooks without changing an input and lists every formula cell of the exterior sheets (or,
+# with --interior, the interior ones) that differs from the value Sheets exported: the check that the rewrites and
+# the Python evaluation reproduce the workbook.
 import os, sys, collections; sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from lo import *
-from patch import *
-from fast import *
-import shim2
+from fast import snapshot
+from case import prepare_case, recalculate
 from refs import colname
+SHEETS = ("Int Measure", "Interior Pricing Table", "Interior Crew Sheet", "Interior Push To SF") if "--interior" in sys.argv \
+    else ("Exterior Formula Sheet", "Ext Measure", "Ext Crew Labor", "Exterior Push To SF")
 def close(a, b):
     if isinstance(a, float) and isinstance(b, float): return abs(a-b) <= 0.005 + 1e-9*abs(a)
     return a == b
 calc = Calc(pipe="cfid")
 try:
-    for path in sys.argv[1:]:
+    for path in [a for a in sys.argv[1:] if not a.startswith("--")]:
         doc = calc.open(path)
-        before = snapshot(doc)
-        patch_fast(doc, before)
-        prepared = shim2.prepare(doc, before)
-        # AX138: If(I155 < 6, AX135, If(ISBETWEEN(I155, 6, 10), AX136, AX137))
-        doc.Sheets.getByName("Exterior Formula Sheet").getCellRangeByName("AX138").setFormula("=IF($'Ext Measure'.I155<6;AX135;IF(AND($'Ext Measure'.I155>=6;$'Ext Measure'.I155<=10);AX136;AX137))")
-        shim2.apply(doc, prepared, rows=shim2.prepare_rows(before))
-        print(path, "keys changed:", shim2.keys_unchanged(doc, prepared))
+        before, prepared, rows = prepare_case(doc)
+        print(path, "keys changed:", recalculate(doc, prepared, rows))
         after = snapshot(doc)
         bad = collections.defaultdict(list)
-        for name in ("Exterior Formula Sheet", "Ext Measure", "Ext Crew Labor", "Exterior Push To SF"):
+        for name in SHEETS:
             forms, data0 = before[name]; data1 = after[name][1]
             for r, row in enumerate(forms):
                 for c, f in enumerate(row):

@@ -1,12 +1,8 @@
 # Perturbs the numeric inputs of a real case (huss) and prices it with LibreOffice + the layout-preserving shim.
 import os, sys, random, json; sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lo import *
-from patch import *
-from fast import *
-import shim2
-from gen import Writer, answers, choices
+from case import run
 S = "Ext Measure"
-def perturb(w, doc, level):
+def perturb(w, level):
     r_ = w.rnd
     def num(addr):
         c = w.c(S, addr)
@@ -44,21 +40,4 @@ def perturb(w, doc, level):
             w.pick(S, f"E{r+2}", ["< 10", "< 20", "< 30", "30 +"]); w.pick(S, f"P{r+1}", ["Yes", "No"])
         w.pick(S, "P12", ["Yes", "No"])
 if __name__ == "__main__":
-    src, out, seed, level = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
-    calc = Calc(pipe=f"cfp{seed}")
-    try:
-        doc = calc.open(src)
-        snap = snapshot(doc); patch_fast(doc, snap)
-        prepared = shim2.prepare(doc, snap)
-        doc.Sheets.getByName("Exterior Formula Sheet").getCellRangeByName("AX138").setFormula("=IF($'Ext Measure'.I155<6;AX135;IF(AND($'Ext Measure'.I155>=6;$'Ext Measure'.I155<=10);AX136;AX137))")
-        doc.Sheets.getByName("Version History").getCellRangeByName("D5").setString("3.2.01")
-        w = Writer(doc, random.Random(seed))
-        perturb(w, doc, level)
-        shim2.apply(doc, prepared, rows=shim2.prepare_rows(snap))
-        changed = shim2.keys_unchanged(doc, prepared)
-        a = answers(doc); a["keysChanged"] = changed
-        doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(out)), (prop("FilterName", "Calc MS Excel 2007 XML"),))
-        print(json.dumps(a))
-        doc.close(True)
-    finally:
-        calc.close()
+    run(perturb, "cfp")

@@ -1,10 +1,6 @@
 # Perturbs the numeric interior inputs of a real case (norell) and prices it with LibreOffice + the layout-preserving shim.
 import os, sys, random, json; sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lo import *
-from patch import *
-from fast import *
-import shim2
-from gen import Writer, answers
+from case import run
 S = "Int Measure"
 def perturb(w, level):
     r_ = w.rnd
@@ -31,20 +27,4 @@ def perturb(w, level):
         if w.maybe(0.3): w.put(S, a, round(r_.uniform(0, 300)))
     w.pick(S, "L644")
 if __name__ == "__main__":
-    src, out, seed, level = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
-    calc = Calc(pipe=f"cfpi{seed}")
-    try:
-        doc = calc.open(src)
-        snap = snapshot(doc); patch_fast(doc, snap)
-        prepared = shim2.prepare(doc, snap, ("Exterior Formula Sheet", "Interior Pricing Table", "Interior Crew Sheet"))
-        doc.Sheets.getByName("Exterior Formula Sheet").getCellRangeByName("AX138").setFormula("=IF($'Ext Measure'.I155<6;AX135;IF(AND($'Ext Measure'.I155>=6;$'Ext Measure'.I155<=10);AX136;AX137))")
-        doc.Sheets.getByName("Version History").getCellRangeByName("D5").setString("3.2.01")
-        w = Writer(doc, random.Random(seed))
-        perturb(w, level)
-        shim2.apply(doc, prepared, rows=shim2.prepare_rows(snap))
-        a = answers(doc); a["keysChanged"] = shim2.keys_unchanged(doc, prepared)
-        doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(out)), (prop("FilterName", "Calc MS Excel 2007 XML"),))
-        print(json.dumps(a))
-        doc.close(True)
-    finally:
-        calc.close()
+    run(perturb, "cfpi")
