@@ -43,20 +43,16 @@ public static class EstimatePricing
         }
         if (inputs.Interior is { } i)
         {
-            // Measured once; each product's margin is the calculator's (L648 = 1 − cost ÷ price after discount) with that
-            // product chosen (its paint in the cost, AE614:AH638) and no extra discount.
+            // Measured once; each product as the discount calculator prices it when it is the one negotiated (`Int Measure`
+            // L644:L648): its row-638 total, the base discount (S646:S648: 5% + 10% of the Cashmere total whatever the
+            // product, rounded to the dollar) and the margin left (L648, its paint in the cost, AE614:AH638), no extra
+            // discount. The Excel export shows the same figures.
             var takeoff = InteriorTakeoffRules.Takeoff(i, book);
-            var d = book.Discounts;
             interior = book.Interior.Products.Select(product =>
             {
-                var quote = InteriorPricing.Price(takeoff with { NegotiatedProduct = product.Name, AdditionalDiscount = 0m }, book);
-                var total = quote[product.Name].Total;
-                // S646:S648: the "decide by date" and "paint week of" discounts, rounded to the dollar as the sheet shows them.
-                var discount = Math.Round(total * (d.InteriorDecideByDateDiscount + d.InteriorPaintWeekOfDiscount), 0, MidpointRounding.AwayFromZero);
-                var final = total - discount;
-                var cost = quote.Material + quote.CrewPay + quote.Sundries;
-                return new PricedProduct(product.Name, warranties.InteriorOf(product.Name), Money(total), Money(discount), Money(final),
-                    Share(final == 0m ? 0m : 1m - cost / final));
+                var n = InteriorPricing.Price(takeoff with { NegotiatedProduct = product.Name, AdditionalDiscount = 0m }, book).Negotiation;
+                return new PricedProduct(product.Name, warranties.InteriorOf(product.Name), Money(n.ListPrice), Money(n.BaseDiscount),
+                    Money(n.PriceAfterDiscount), Share(n.MarginAfterDiscount));
             }).ToList();
             interiorNegotiation = InteriorPricing.Price(takeoff, book).Negotiation;
         }

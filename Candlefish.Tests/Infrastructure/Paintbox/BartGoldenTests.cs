@@ -19,7 +19,7 @@ public class BartGoldenTests
     public static TheoryData<string, string> ProductColumns()
     {
         var data = new TheoryData<string, string>();
-        foreach (var file in new[] { ExteriorCase, InteriorCase, BartCases.Template })
+        foreach (var file in (string[])[ExteriorCase, InteriorCase, BartCases.Template, .. BartCases.Recalculated])
             foreach (var column in new[] { "BF", "BG", "BH", "BI", "BJ", "BK", "BL", "BM", "BN", "BO" })
                 data.Add(file, column);
         return data;
@@ -28,7 +28,7 @@ public class BartGoldenTests
     public static TheoryData<string, string> GallonCells()
     {
         var data = new TheoryData<string, string>();
-        foreach (var file in new[] { ExteriorCase, InteriorCase, BartCases.Template })
+        foreach (var file in (string[])[ExteriorCase, InteriorCase, BartCases.Template, .. BartCases.Recalculated])
             foreach (var cell in new[] { "BI259", "BI260", "BI262", "BI264" })
                 data.Add(file, cell);
         return data;
@@ -37,7 +37,7 @@ public class BartGoldenTests
     public static TheoryData<string, string> InteriorColumns()
     {
         var data = new TheoryData<string, string>();
-        foreach (var file in new[] { InteriorCase, ExteriorCase, BartCases.Template })
+        foreach (var file in (string[])[InteriorCase, ExteriorCase, BartCases.Template, .. BartCases.RecalculatedInterior])
             foreach (var column in new[] { "J", "M", "O", "Q" })
                 data.Add(file, column);
         return data;
@@ -106,7 +106,7 @@ public class BartGoldenTests
     public static TheoryData<string, InteriorScope> InteriorScopes()
     {
         var data = new TheoryData<string, InteriorScope>();
-        foreach (var file in new[] { InteriorCase, ExteriorCase, BartCases.Template })
+        foreach (var file in (string[])[InteriorCase, ExteriorCase, BartCases.Template, .. BartCases.RecalculatedInterior])
             foreach (var scope in TakeoffCells.Keys)
                 data.Add(file, scope);
         return data;
@@ -153,9 +153,10 @@ public class BartGoldenTests
         AssertWithin(workbook.Number("Interior Pricing Table", "O4"), InteriorTakeoffRules.Takeoff(import.Interior!, PriceBook.Default).WallSqFt, 0m, $"{file} Interior Pricing Table!O4");
     }
 
+    public static TheoryData<string> NegotiatedCases() => new([ExteriorCase, InteriorCase, .. BartCases.Recalculated]);
+
     [Theory]
-    [InlineData(ExteriorCase)]
-    [InlineData(InteriorCase)]
+    [MemberData(nameof(NegotiatedCases))]
     public void Exterior_negotiating_calculator_matches_G175_G178_N174(string file)
     {
         var (workbook, import) = Load(file);
@@ -165,9 +166,10 @@ public class BartGoldenTests
         AssertWithin(workbook.Number("Ext Measure", "N174"), n.MonthlyPayment, 0.01m, $"{file} Ext Measure!N174");
     }
 
+    public static TheoryData<string> InteriorNegotiatedCases() => new([InteriorCase, ExteriorCase, .. BartCases.RecalculatedInterior]);
+
     [Theory]
-    [InlineData(InteriorCase)]
-    [InlineData(ExteriorCase)]
+    [MemberData(nameof(InteriorNegotiatedCases))]
     public void Interior_discount_calculator_matches_L645_L648_S644(string file)
     {
         var (workbook, import) = Load(file);
@@ -176,6 +178,30 @@ public class BartGoldenTests
         AssertWithin(workbook.Number(InteriorSheet, "L647"), n.TotalDiscountPercent, 0.001m, $"{file} {InteriorSheet}!L647");
         AssertWithin(workbook.Number(InteriorSheet, "L648"), n.MarginAfterDiscount, 0.001m, $"{file} {InteriorSheet}!L648");
         AssertWithin(workbook.Number(InteriorSheet, "S644"), n.MonthlyPayment, 0.01m, $"{file} {InteriorSheet}!S644");
+    }
+
+    /// <summary>
+    /// The options the estimate page, the proposal and the Excel export show for an interior estimate: each product's
+    /// row-638 total, and the discount calculator's base discount, which BART takes from the Cashmere total whatever
+    /// the product (S646 + S647, shown rounded to the dollar in S648), so every product gets the same dollar discount.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(InteriorNegotiatedCases))]
+    public void Interior_options_on_the_page_show_the_row_638_total_and_the_S648_discount_for_every_product(string file)
+    {
+        var (workbook, import) = Load(file);
+        var prices = Candlefish.Domain.Paintbox.Estimates.EstimatePricing.Price(
+            new Candlefish.Domain.Paintbox.Estimates.EstimateInputs(null, import.Interior), PriceBook.Default,
+            Candlefish.Domain.Paintbox.PriceBooks.ProductWarranties.Default);
+        var discount = Math.Round(workbook.Number(InteriorSheet, "S646") + workbook.Number(InteriorSheet, "S647"), 0, MidpointRounding.AwayFromZero);
+        foreach (var column in new[] { "J", "M", "O", "Q" })
+        {
+            var name = workbook.Text(InteriorSheet, $"{column}613");
+            var option = prices.Interior.Single(p => p.Name == name);
+            AssertWithin(workbook.Number(InteriorSheet, $"{column}638"), option.ListPrice, 1m, $"{file} {InteriorSheet}!{column}638 ({name} total)");
+            AssertWithin(discount, option.Discount, 0m, $"{file} {InteriorSheet}!S648 ({name} discount)");
+            Assert.Equal(option.ListPrice - option.Discount, option.FinalPrice);
+        }
     }
 
     [Fact]
