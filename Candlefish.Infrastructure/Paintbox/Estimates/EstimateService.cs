@@ -220,9 +220,18 @@ public sealed class EstimateService(TenantDbContextFactory contexts, PriceBookSe
             return Task.CompletedTask;
         }, cancellationToken);
 
-    /// <summary>Prices the estimate with the price-book version in effect today (its old version is kept until then).</summary>
-    public Task<EstimateDetails> RepriceWithCurrentBookAsync(Guid id, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, async (db, estimate) => estimate.RepriceWith(await priceBooks.CurrentAsync(db, cancellationToken), clock.GetUtcNow()), cancellationToken);
+    /// <summary>
+    /// Prices the estimate with the price-book version in effect today (its old version is kept until then). Read at
+    /// <paramref name="basedOnRevision"/> (when given), it is refused as a conflict once someone saved the estimate past it.
+    /// </summary>
+    /// <exception cref="EstimateConflictException">The estimate is at a later revision than <paramref name="basedOnRevision"/>.</exception>
+    public Task<EstimateDetails> RepriceWithCurrentBookAsync(Guid id, int? basedOnRevision = null, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, async (db, estimate) =>
+        {
+            if (basedOnRevision is { } revision && revision != estimate.Revision)
+                throw new EstimateConflictException(await DetailsAsync(db, id, cancellationToken));
+            estimate.RepriceWith(await priceBooks.CurrentAsync(db, cancellationToken), clock.GetUtcNow());
+        }, cancellationToken);
 
     private async Task<EstimateDetails> ChangeAsync(Guid id, Func<TenantDbContext, Estimate, Task> change, CancellationToken cancellationToken)
     {
