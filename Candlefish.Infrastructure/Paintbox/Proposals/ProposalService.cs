@@ -145,6 +145,18 @@ public sealed class ProposalService(TenantDbContextFactory contexts, ITenantCont
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Deletes the current tenant's links that expired or were revoked more than <see cref="ProposalLink.KeptAfterEnd"/>
+    /// ago (the sync job's pass). The answers given through them stay, without their link (the foreign key sets it null).
+    /// </summary>
+    /// <returns>How many links were deleted.</returns>
+    public async Task<int> DeleteEndedLinksAsync(CancellationToken cancellationToken = default)
+    {
+        var before = clock.GetUtcNow() - ProposalLink.KeptAfterEnd;
+        await using var db = await contexts.CreateAsync(cancellationToken);
+        return await db.ProposalLinks.Where(l => l.ExpiresAt < before || l.RevokedAt < before).ExecuteDeleteAsync(cancellationToken);
+    }
+
     /// <summary>The proposal a client's link opens, or null when this tenant has no usable link with that token.</summary>
     public async Task<ProposalView?> OpenAsync(string? token, CancellationToken cancellationToken = default)
     {
