@@ -13,7 +13,8 @@ namespace Candlefish.Infrastructure.Paintbox;
 
 /// <summary>
 /// The demo's painting business (kindhome), so the pages have something to show: four clients with their contacts and
-/// four estimates — an exterior draft with two measured elevations, an interior one sent to the client, one of both kinds
+/// four estimates — an exterior draft with two measured elevations, an interior one sent to the client (whose portal user is
+/// the demo's customer), one of both kinds
 /// accepted, one lost — priced with BART 3.2's book. Inputs are built here in code (the workbooks of the tests are not
 /// shipped with the app). Only for the demo tenants, never in production; one transaction, skipped when the tenant has
 /// clients already, so re-running is harmless.
@@ -42,6 +43,9 @@ public sealed class PaintboxDemo(TenantDbContextFactory contexts, TimeProvider c
         maple.AddContact("Rita Ochoa", "manager@maplecourt.example", "+1 720 555 0172", "Property manager");
         var lindqvist = Client.Create(new ClientDetails("Jonas Lindqvist", "733 Pearl St\nBoulder, CO 80302", null, "Home show"), now.AddDays(-45));
         lindqvist.AddContact("Jonas Lindqvist", "jonas@lindqvist.example", "+1 303 555 0128", "Homeowner");
+        // The demo's customer user (customer@kindhome.test) answers Norell's sent proposal in the portal.
+        norell.LinkPortalUser(await db.Users.Where(u => u.Role == Role.Customer).OrderBy(u => u.CreatedAt).Select(u => (Guid?)u.Id)
+            .FirstOrDefaultAsync(cancellationToken), now);
         db.Clients.AddRange(huss, norell, maple, lindqvist);
         await db.SaveChangesAsync(cancellationToken);
 

@@ -39,6 +39,8 @@ internal sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
         client.Property(c => c.SalesforceContactId).HasMaxLength(Client.SalesforceIdMaxLength);
         client.Property(c => c.Notes).HasMaxLength(Client.NotesMaxLength);
         client.Indexed(c => new { c.TenantId, c.Name });
+        client.Indexed(c => c.PortalUserId, unique: true).HasFilter("portal_user_id IS NOT NULL");
+        client.References<Client, Platform.Access.CandlefishUser>(c => c.PortalUserId, "fk_clients_users", DeleteBehavior.SetNull);
         client.Owns(c => c.Contacts, c => c.ClientId, "fk_client_contacts_clients");
     }
 }

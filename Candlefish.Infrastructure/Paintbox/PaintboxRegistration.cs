@@ -20,5 +20,6 @@ public static class PaintboxRegistration
             .AddSingleton<EstimateExcelExport>()
             .AddSingleton<Bart.BartEstimateImport>()
             .AddSingleton<ProposalService>()
+            .AddSingleton<Portal.ClientPortal>()
             .AddSingleton<PaintboxDemo>();
 }

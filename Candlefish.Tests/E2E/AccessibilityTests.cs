@@ -199,6 +199,32 @@ public class AccessibilityTests(BrowserFixture browser) : BrowserTests(browser)
         await client.GotoAsync(link);
         await Assertions.Expect(client.GetByTestId("accept-form")).ToBeVisibleAsync();
         violations.AddRange((await SeriousViolationsAsync(client)).Select(v => $"client's proposal: {v}"));
+        // Accepted: the thank-you message and the deposit due.
+        var answer = new ClientProposalScreen(client);
+        await answer.AcceptAsync(estimate.Estimate.Prices.Exterior.First(p => p.FinalPrice > 0m).Name, "Axe Client");
+        await Assertions.Expect(client.GetByTestId("proposal-message")).ToBeVisibleAsync();
+        violations.AddRange((await SeriousViolationsAsync(client)).Select(v => $"client's proposal accepted: {v}"));
+
+        AssertNone(violations);
+    }
+
+    [Fact]
+    public async Task The_paintbox_portal_pages_have_no_serious_violations_before_and_after_accepting()
+    {
+        // customer@kindhome.test sees the demo's sent estimate of the client they are linked to (PaintboxDemo).
+        var page = await SignedInPageAsync("kindhome", DemoUsers.Email("customer", "kindhome"), BypassCsp);
+        var violations = new List<string>();
+        async Task CheckAsync(string what) => violations.AddRange((await SeriousViolationsAsync(page)).Select(v => $"{what}: {v}"));
+
+        var portal = await PortalEstimatesScreen.OpenAsync(page, Server.App.UrlFor("kindhome", "/portal"));
+        await CheckAsync("portal home");
+        portal = await PortalEstimatesScreen.OpenAsync(page, Server.App.UrlFor("kindhome", "/portal/estimates"));
+        await CheckAsync("my estimates");
+        var proposal = await portal.OpenFirstAsync();
+        await Assertions.Expect(page.GetByTestId("accept-form")).ToBeVisibleAsync();
+        await CheckAsync("portal proposal");
+        await proposal.AcceptAsync(await PortalEstimatesScreen.FirstOptionAsync(page), "Peter Norell");
+        await CheckAsync("portal proposal accepted");
 
         AssertNone(violations);
     }

@@ -58,6 +58,28 @@ public sealed class PaintboxInChromiumTests(BrowserFixture browser) : BrowserTes
     }
 
     [Fact]
+    public async Task The_estimator_renames_the_estimate_and_its_address_which_autosave_and_an_empty_title_is_refused_beside_the_field()
+    {
+        var page = await SignedInPageAsync("kindhome", DemoUsers.Email("employee", "kindhome"), Desktop);
+        var client = await (await ClientsListPage.OpenAsync(page, Server.App.UrlFor("kindhome", "/clients"))).OpenClientAsync("Margaret Huss");
+        var estimate = await client.StartEstimateAsync("Huss header");
+
+        await estimate.Field("estimate-title").FillAsync("");
+        await Assertions.Expect(page.GetByTestId("error-Title")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Assertions.Expect(estimate.SaveState).ToHaveTextAsync("Not saved — check the fields");
+        await estimate.Field("estimate-title").FillAsync("Huss front and garage");
+        await estimate.Field("estimate-address").FillAsync("12 Elm St\nDenver, CO 80211");
+        await estimate.WaitUntilSavedAsync();
+        await Assertions.Expect(page.GetByTestId("error-Title")).ToHaveCountAsync(0);
+
+        await page.ReloadAsync();
+        var reloaded = await EstimateScreen.ReadyAsync(page);
+        await Assertions.Expect(reloaded.Field("estimate-title")).ToHaveValueAsync("Huss front and garage");
+        await Assertions.Expect(reloaded.Field("estimate-address")).ToHaveValueAsync("12 Elm St\nDenver, CO 80211");
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Huss front and garage");
+    }
+
+    [Fact]
     public async Task Input_that_never_reached_the_server_is_offered_back_after_a_reload()
     {
         var page = await SignedInPageAsync("kindhome", DemoUsers.Email("employee", "kindhome"), Desktop);

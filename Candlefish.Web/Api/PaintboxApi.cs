@@ -59,6 +59,9 @@ public static class PaintboxApi
     /// <summary>The inputs as the caller edited them from <see cref="Revision"/> (the revision it read).</summary>
     public sealed record SaveInputsRequest(int? Revision, JsonElement? Inputs);
 
+    /// <summary>The revision the caller read the estimate at.</summary>
+    public sealed record RevisionRequest(int? Revision);
+
     public sealed record StatusRequest(string? Status, string? Reason);
 
     public sealed record VersionResponse(int Revision, DateTimeOffset SavedAt, string SavedBy);
@@ -103,6 +106,14 @@ public static class PaintboxApi
             .RequireAuthorization(Permissions.EditEstimates).AcceptsJsonBody<StatusRequest>();
         estimates.MapGet("/{id:guid}/versions", ListVersions).WithName("ListEstimateVersions")
             .WithSummary("The saved versions of the inputs, newest first").RequireAuthorization(Permissions.ViewEstimates);
+        estimates.MapPost("/{id:guid}/reprice", Reprice).WithName("RepriceEstimate")
+            .WithSummary("Prices the estimate with the price book in effect today; read at a revision, a stale one is a 409 with the server's estimate")
+            .RequireAuthorization(Permissions.EditEstimates).AcceptsJsonBody<RevisionRequest>()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        estimates.MapPost("/{id:guid}/versions/{version:int}/restore", RestoreVersion).WithName("RestoreEstimateVersion")
+            .WithSummary("Makes a saved version's inputs current again, as a new revision; a stale revision is a 409 with the server's estimate")
+            .RequireAuthorization(Permissions.EditEstimates).AcceptsJsonBody<RevisionRequest>()
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         var priceBook = paintbox.MapGroup("/price-book").WithTags("Paintbox price book");
         priceBook.MapGet("/", GetPriceBook).WithName("GetPriceBook")
@@ -188,21 +199,39 @@ public static class PaintboxApi
         }
     }
 
-    internal static async Task<Results<Ok<EstimateResponse>, ValidationProblem, ProblemHttpResult>> SaveInputs(
-        EstimateService estimates, HttpContext http, Guid id, SaveInputsRequest? body, CancellationToken cancellationToken)
+    internal static Task<Results<Ok<EstimateResponse>, ValidationProblem, ProblemHttpResult>> SaveInputs(
+        EstimateService estimates, HttpContext http, Guid id, SaveInputsRequest? body, CancellationToken cancellationToken) =>
+        AtRevisionAsync(estimates, id, body?.Revision, body is not null, "inputs and the revision they were edited from",
+            async revision => (await estimates.SaveInputsAsync(id, ReadInputs(body!.Inputs!.Value), revision, http.User.ActorOf(), cancellationToken)).Details,
+            cancellationToken, errors => errors.When(body!.Inputs is not { ValueKind: JsonValueKind.Object }, "Inputs", "Send the inputs."));
+
+    internal static Task<Results<Ok<EstimateResponse>, ValidationProblem, ProblemHttpResult>> Reprice(
+        EstimateService estimates, Guid id, RevisionRequest? body, CancellationToken cancellationToken) =>
+        AtRevisionAsync(estimates, id, body?.Revision, body is not null, "the revision the estimate was read at",
+            revision => estimates.RepriceWithCurrentBookAsync(id, revision, cancellationToken), cancellationToken);
+
+    internal static Task<Results<Ok<EstimateResponse>, ValidationProblem, ProblemHttpResult>> RestoreVersion(
+        EstimateService estimates, HttpContext http, Guid id, int version, RevisionRequest? body, CancellationToken cancellationToken) =>
+        AtRevisionAsync(estimates, id, body?.Revision, body is not null, "the revision the estimate was read at",
+            async revision => (await estimates.RestoreAsync(id, version, revision, http.User.ActorOf(), cancellationToken)).Details, cancellationToken);
+
+    /// <summary>
+    /// A change of an estimate the caller read at a revision (the body's; <paramref name="check"/> adds the body's other
+    /// field checks): 404 for an estimate the tenant does not have, 400 with field errors, 409 with the server's estimate when stale.
+    /// </summary>
+    private static async Task<Results<Ok<EstimateResponse>, ValidationProblem, ProblemHttpResult>> AtRevisionAsync(EstimateService estimates, Guid id,
+        int? revision, bool hasBody, string what, Func<int, Task<EstimateDetails>> change, CancellationToken cancellationToken, Action<FieldErrors>? check = null)
     {
         try
         {
-            if (body is null)
-                return await estimates.ExistsAsync(id, cancellationToken) ? ApiResults.MissingBody("inputs and the revision they were edited from") : ApiResults.NotFound("estimate", id);
             if (!await estimates.ExistsAsync(id, cancellationToken))
                 return ApiResults.NotFound("estimate", id);
-            new FieldErrors()
-                .When(body.Revision is null, "Revision", "Send the revision the inputs were edited from.")
-                .When(body.Inputs is not { ValueKind: JsonValueKind.Object }, "Inputs", "Send the inputs.")
-                .ThrowIfAny();
-            var saved = await estimates.SaveInputsAsync(id, ReadInputs(body.Inputs!.Value), body.Revision!.Value, http.User.ActorOf(), cancellationToken);
-            return TypedResults.Ok(ToResponse(saved.Details));
+            if (!hasBody)
+                return ApiResults.MissingBody(what);
+            var errors = new FieldErrors().When(revision is null, "Revision", "Send the revision the estimate was read at.");
+            check?.Invoke(errors);
+            errors.ThrowIfAny();
+            return TypedResults.Ok(ToResponse(await change(revision!.Value)));
         }
         catch (KeyNotFoundException)
         {
@@ -214,12 +243,15 @@ public static class PaintboxApi
         }
         catch (EstimateConflictException e)
         {
-            // RFC 7807 with the server's estimate, so the caller can merge or take it without another round trip.
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The estimate was changed meanwhile",
-                detail: $"Your inputs were edited from revision {body!.Revision}; the estimate is at revision {e.Current.Estimate.Revision}.",
-                extensions: new Dictionary<string, object?> { ["revision"] = e.Current.Estimate.Revision, ["estimate"] = ToResponse(e.Current) });
+            return Conflict(revision, e);
         }
     }
+
+    /// <summary>RFC 7807 with the server's estimate, so the caller can merge or take it without another round trip.</summary>
+    private static ProblemHttpResult Conflict(int? readAt, EstimateConflictException e) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The estimate was changed meanwhile",
+            detail: $"You worked from revision {readAt}; the estimate is at revision {e.Current.Estimate.Revision}.",
+            extensions: new Dictionary<string, object?> { ["revision"] = e.Current.Estimate.Revision, ["estimate"] = ToResponse(e.Current) });
 
     internal static async Task<Results<Ok<EstimateResponse>, ValidationProblem, ProblemHttpResult>> ChangeStatus(
         EstimateService estimates, HttpContext http, Guid id, StatusRequest? body, CancellationToken cancellationToken) =>

@@ -35,6 +35,13 @@ public sealed class Client : ITenantOwned
     public string SalesforceAccountId { get; private set; } = "";
     public string SalesforceContactId { get; private set; } = "";
     public string Notes { get; private set; } = "";
+
+    /// <summary>
+    /// The tenant's customer user who sees this client's proposals in the portal (as Crown Trophy's
+    /// <c>Customer.PortalUserId</c> links a portal user to the organization they order for); one client per user.
+    /// </summary>
+    public Guid? PortalUserId { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
@@ -71,6 +78,8 @@ public sealed class Client : ITenantOwned
     /// <summary>Records the Salesforce account and contact this client is synced with (the sync's upsert answers).</summary>
     public void LinkSalesforce(string? accountId, string? contactId, DateTimeOffset now) =>
         Update(new ClientDetails(Name, ServiceAddress, BillingAddress, LeadSource, accountId, contactId, Notes), now);
+
+    public void LinkPortalUser(Guid? userId, DateTimeOffset now) => (PortalUserId, UpdatedAt) = (userId, now);
 
     public ClientContact AddContact(string name, string? email, string? phone, string? role)
     {

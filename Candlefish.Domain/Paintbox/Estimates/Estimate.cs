@@ -73,15 +73,26 @@ public sealed class Estimate : ITenantOwned
     }
 
     /// <summary>The title and the address of the property painted.</summary>
-    public void Describe(string title, string? propertyAddress, DateTimeOffset now)
+    /// <summary>
+    /// Names the estimate and its property. Made on <paramref name="basedOnRevision"/> (the page's autosave), a change is
+    /// refused with <see cref="StaleRevisionException"/> once someone saved past it, as inputs are; the current title and
+    /// address again (a retried save) change nothing.
+    /// </summary>
+    /// <returns>False when nothing changed.</returns>
+    public bool Describe(string title, string? propertyAddress, DateTimeOffset now, int? basedOnRevision = null)
     {
         new FieldErrors()
             .Required(nameof(Title), title, TitleMaxLength, "title")
             .MaxLength(nameof(PropertyAddress), propertyAddress, AddressMaxLength, "property address")
             .ThrowIfAny();
+        if (Title == Text.Clean(title) && PropertyAddress == Text.Clean(propertyAddress))
+            return false;
+        if (basedOnRevision is { } revision && revision != Revision)
+            throw new StaleRevisionException(Revision);
         Title = Text.Clean(title);
         PropertyAddress = Text.Clean(propertyAddress);
         UpdatedAt = now;
+        return true;
     }
 
     /// <summary>

@@ -15,6 +15,9 @@ public sealed class ProposalLink : ITenantOwned
     /// <summary>Long enough for a family to decide; the estimator sends a new link after that.</summary>
     public static readonly TimeSpan DefaultLifetime = TimeSpan.FromDays(30);
 
+    /// <summary>How long a link is kept after it expired or was revoked (a client asking why it stopped working), then deleted.</summary>
+    public static readonly TimeSpan KeptAfterEnd = TimeSpan.FromDays(30);
+
     private ProposalLink() { }
 
     public Guid Id { get; private set; }

@@ -193,9 +193,24 @@ public sealed class EstimateService(TenantDbContextFactory contexts, PriceBookSe
             ?? throw NotFound(id);
     }
 
-    /// <summary>The title and the property's address.</summary>
-    public Task<EstimateDetails> DescribeAsync(Guid id, string title, string? propertyAddress, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, (_, estimate) => { estimate.Describe(title, propertyAddress, clock.GetUtcNow()); return Task.CompletedTask; }, cancellationToken);
+    /// <summary>
+    /// The title and the property's address, as the estimate page autosaves them beside the inputs: made on
+    /// <paramref name="basedOnRevision"/> (when given), they are refused as a conflict once someone saved the estimate past
+    /// it, as inputs are. Sending the current ones again (a retry) changes nothing and succeeds.
+    /// </summary>
+    /// <exception cref="EstimateConflictException">The estimate is at a later revision than <paramref name="basedOnRevision"/>.</exception>
+    public Task<EstimateDetails> DescribeAsync(Guid id, string title, string? propertyAddress, int? basedOnRevision = null, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, async (db, estimate) =>
+        {
+            try
+            {
+                estimate.Describe(title, propertyAddress, clock.GetUtcNow(), basedOnRevision);
+            }
+            catch (StaleRevisionException)
+            {
+                throw new EstimateConflictException(await DetailsAsync(db, id, cancellationToken));
+            }
+        }, cancellationToken);
 
     /// <summary>Moves the status (Lost needs the reason) and records the move in the estimate's history.</summary>
     public Task<EstimateDetails> MoveAsync(Guid id, EstimateStatus to, string? reason, Actor by, CancellationToken cancellationToken = default) =>
@@ -205,9 +220,18 @@ public sealed class EstimateService(TenantDbContextFactory contexts, PriceBookSe
             return Task.CompletedTask;
         }, cancellationToken);
 
-    /// <summary>Prices the estimate with the price-book version in effect today (its old version is kept until then).</summary>
-    public Task<EstimateDetails> RepriceWithCurrentBookAsync(Guid id, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, async (db, estimate) => estimate.RepriceWith(await priceBooks.CurrentAsync(db, cancellationToken), clock.GetUtcNow()), cancellationToken);
+    /// <summary>
+    /// Prices the estimate with the price-book version in effect today (its old version is kept until then). Read at
+    /// <paramref name="basedOnRevision"/> (when given), it is refused as a conflict once someone saved the estimate past it.
+    /// </summary>
+    /// <exception cref="EstimateConflictException">The estimate is at a later revision than <paramref name="basedOnRevision"/>.</exception>
+    public Task<EstimateDetails> RepriceWithCurrentBookAsync(Guid id, int? basedOnRevision = null, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, async (db, estimate) =>
+        {
+            if (basedOnRevision is { } revision && revision != estimate.Revision)
+                throw new EstimateConflictException(await DetailsAsync(db, id, cancellationToken));
+            estimate.RepriceWith(await priceBooks.CurrentAsync(db, cancellationToken), clock.GetUtcNow());
+        }, cancellationToken);
 
     private async Task<EstimateDetails> ChangeAsync(Guid id, Func<TenantDbContext, Estimate, Task> change, CancellationToken cancellationToken)
     {

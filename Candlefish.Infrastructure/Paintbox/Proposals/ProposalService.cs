@@ -28,6 +28,17 @@ public sealed record ProposalView(Estimate Estimate, Client Client, ProposalSett
         Estimate.Status is EstimateStatus.Accepted or EstimateStatus.Booked ? Decisions.LastOrDefault(d => d.Answer == ProposalAnswer.Accepted) : null;
 }
 
+/// <summary>Who answers a proposal: whoever holds a link's token, or the client's own portal user.</summary>
+public abstract record ProposalAnswerer
+{
+    private ProposalAnswerer() { }
+
+    public sealed record Link(string? Token) : ProposalAnswerer;
+
+    /// <summary>The portal user linked to <paramref name="ClientId"/> (<c>Client.PortalUserId</c>), answering for one of its estimates.</summary>
+    public sealed record PortalClient(Guid ClientId, Guid EstimateId) : ProposalAnswerer;
+}
+
 /// <summary>A link just sent: the address it opens (shown once to the sender; only its hash is kept).</summary>
 public sealed record SentProposal(ProposalLink Link, string Url);
 
@@ -134,6 +145,18 @@ public sealed class ProposalService(TenantDbContextFactory contexts, ITenantCont
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Deletes the current tenant's links that expired or were revoked more than <see cref="ProposalLink.KeptAfterEnd"/>
+    /// ago (the sync job's pass). The answers given through them stay, without their link (the foreign key sets it null).
+    /// </summary>
+    /// <returns>How many links were deleted.</returns>
+    public async Task<int> DeleteEndedLinksAsync(CancellationToken cancellationToken = default)
+    {
+        var before = clock.GetUtcNow() - ProposalLink.KeptAfterEnd;
+        await using var db = await contexts.CreateAsync(cancellationToken);
+        return await db.ProposalLinks.Where(l => l.ExpiresAt < before || l.RevokedAt < before).ExecuteDeleteAsync(cancellationToken);
+    }
+
     /// <summary>The proposal a client's link opens, or null when this tenant has no usable link with that token.</summary>
     public async Task<ProposalView?> OpenAsync(string? token, CancellationToken cancellationToken = default)
     {
@@ -146,26 +169,55 @@ public sealed class ProposalService(TenantDbContextFactory contexts, ITenantCont
     /// <exception cref="KeyNotFoundException">The token opens nothing (unknown here, revoked, expired).</exception>
     /// <exception cref="DomainValidationException">No option or name; or the proposal was already answered.</exception>
     public Task<ProposalDecision> AcceptAsync(string? token, string? optionName, string? signedName, string? ipAddress, CancellationToken cancellationToken = default) =>
-        AnswerAsync(token, EstimateStatus.Accepted, (estimate, settings, link, now) =>
-            ProposalDecision.Accept(estimate, optionName, signedName, settings.DepositPercent, link, ipAddress, now), cancellationToken);
+        AcceptAsync(new ProposalAnswerer.Link(token), optionName, signedName, ipAddress, cancellationToken);
 
     /// <summary>The client declines, with a reason if they give one; the estimate becomes Rejected.</summary>
     public Task<ProposalDecision> RejectAsync(string? token, string? signedName, string? reason, string? ipAddress, CancellationToken cancellationToken = default) =>
-        AnswerAsync(token, EstimateStatus.Rejected, (estimate, _, link, now) =>
+        RejectAsync(new ProposalAnswerer.Link(token), signedName, reason, ipAddress, cancellationToken);
+
+    /// <summary>
+    /// The proposal of <paramref name="estimateId"/> as the client's portal user sees it, or null when it is not one of
+    /// <paramref name="clientId"/>'s estimates or was never sent (a draft is the estimator's alone).
+    /// </summary>
+    public async Task<ProposalView?> OpenForClientAsync(Guid clientId, Guid estimateId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateAsync(cancellationToken);
+        return await ClientEstimateAsync(db, clientId, estimateId, cancellationToken) is { } id ? await ViewAsync(db, id, cancellationToken) : null;
+    }
+
+    /// <summary>
+    /// Answers a proposal: through a link (<see cref="ProposalAnswerer.Link"/>) or in the portal, as the client's portal
+    /// user (<see cref="ProposalAnswerer.PortalClient"/>). Both record the same evidence; a portal answer has no link.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">The token or the estimate opens nothing for this answerer.</exception>
+    /// <exception cref="DomainValidationException">No option or name; or the proposal was already answered.</exception>
+    public Task<ProposalDecision> AcceptAsync(ProposalAnswerer by, string? optionName, string? signedName, string? ipAddress, CancellationToken cancellationToken = default) =>
+        AnswerAsync(by, EstimateStatus.Accepted, (estimate, settings, link, now) =>
+            ProposalDecision.Accept(estimate, optionName, signedName, settings.DepositPercent, link, ipAddress, now), cancellationToken);
+
+    public Task<ProposalDecision> RejectAsync(ProposalAnswerer by, string? signedName, string? reason, string? ipAddress, CancellationToken cancellationToken = default) =>
+        AnswerAsync(by, EstimateStatus.Rejected, (estimate, _, link, now) =>
             ProposalDecision.Reject(estimate, signedName, reason, link, ipAddress, now), cancellationToken);
 
-    private async Task<ProposalDecision> AnswerAsync(string? token, EstimateStatus to,
-        Func<Estimate, ProposalSettings, Guid, DateTimeOffset, ProposalDecision> answer, CancellationToken cancellationToken)
+    private async Task<ProposalDecision> AnswerAsync(ProposalAnswerer by, EstimateStatus to,
+        Func<Estimate, ProposalSettings, Guid?, DateTimeOffset, ProposalDecision> answer, CancellationToken cancellationToken)
     {
         var tenant = tenants.RequiredTenant;
         await using var db = await contexts.CreateAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var link = await UsableLinkAsync(db, token, cancellationToken) ?? throw new KeyNotFoundException("There is no such proposal.");
+        var (estimateId, linkId) = by switch
+        {
+            ProposalAnswerer.Link l => await UsableLinkAsync(db, l.Token, cancellationToken) is { } link ? (link.EstimateId, (Guid?)link.Id) : default,
+            ProposalAnswerer.PortalClient p => await ClientEstimateAsync(db, p.ClientId, p.EstimateId, cancellationToken) is { } id ? (id, null) : default,
+            _ => default,
+        };
+        if (estimateId == Guid.Empty)
+            throw new KeyNotFoundException("There is no such proposal.");
         // The row lock makes a second answer wait for the first and then find the estimate answered.
-        var estimate = await LockAsync(db, link.EstimateId, cancellationToken);
+        var estimate = await LockAsync(db, estimateId, cancellationToken);
         var settings = await SettingsOfAsync(db, cancellationToken);
         var now = clock.GetUtcNow();
-        var decision = answer(estimate, settings, link.Id, now);
+        var decision = answer(estimate, settings, linkId, now);
         db.ProposalDecisions.Add(decision);
         db.Add(estimate.MoveTo(to, decision.Reason, new Actor(null, decision.ActorName), now));
         await NotifyAsync(db, tenant, estimate, decision, cancellationToken);
@@ -173,6 +225,11 @@ public sealed class ProposalService(TenantDbContextFactory contexts, ITenantCont
         await transaction.CommitAsync(cancellationToken);
         return decision;
     }
+
+    /// <summary>The estimate's id when it is the client's and has been sent (any status after Draft).</summary>
+    private static async Task<Guid?> ClientEstimateAsync(TenantDbContext db, Guid clientId, Guid estimateId, CancellationToken cancellationToken) =>
+        await db.Estimates.AsNoTracking().Where(e => e.Id == estimateId && e.ClientId == clientId && e.Status != EstimateStatus.Draft)
+            .Select(e => (Guid?)e.Id).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>The owners and the estimator who wrote the estimate hear of the answer.</summary>
     private async Task NotifyAsync(TenantDbContext db, TenantInfo tenant, Estimate estimate, ProposalDecision decision, CancellationToken cancellationToken)

@@ -134,6 +134,31 @@ public sealed class EstimateServiceTests(PaintboxApp app) : IClassFixture<Paintb
     }
 
     [Theory, MemberData(nameof(Tiers))]
+    public async Task The_title_and_address_are_saved_on_the_revision_checked_beside_their_fields_and_a_stale_change_is_a_conflict(string tier)
+    {
+        var shop = app.ShopOf(tier);
+        var created = await NewExteriorAsync(shop, "Header Client " + tier);
+        using var _ = app.As(shop);
+        var id = created.Estimate.Id;
+
+        var renamed = await app.Estimates.DescribeAsync(id, "  Front and garage repaint ", "12 Elm St\nDenver, CO 80211", basedOnRevision: 1);
+        var retried = await app.Estimates.DescribeAsync(id, "Front and garage repaint", "12 Elm St\nDenver, CO 80211", basedOnRevision: 1);
+        var bad = await Assert.ThrowsAsync<DomainValidationException>(() =>
+            app.Estimates.DescribeAsync(id, " ", new string('x', Candlefish.Domain.Paintbox.Estimates.Estimate.AddressMaxLength + 1), basedOnRevision: 1));
+        var moved = (await app.Estimates.SaveInputsAsync(id, new EstimateInputs(PaintboxDemo.TwoStoryExterior() with { Colors = new ColorPlacement() }, null), 1, shop.Employee)).Details;
+        var stale = await Assert.ThrowsAsync<EstimateConflictException>(() => app.Estimates.DescribeAsync(id, "Someone else's title", null, basedOnRevision: 1));
+        var current = await app.Estimates.DescribeAsync(id, "Front only", "12 Elm St", basedOnRevision: moved.Estimate.Revision);
+
+        Assert.Equal(("Front and garage repaint", "12 Elm St\nDenver, CO 80211", 1), (renamed.Estimate.Title, renamed.Estimate.PropertyAddress, renamed.Estimate.Revision));
+        Assert.Equal(renamed.Estimate.UpdatedAt, retried.Estimate.UpdatedAt); // the retry changed nothing
+        Assert.Equal(["PropertyAddress", "Title"], bad.Errors.Keys.Order());
+        Assert.Equal(2, stale.Current.Estimate.Revision);
+        Assert.Equal("Front and garage repaint", stale.Current.Estimate.Title);
+        Assert.Equal(("Front only", "12 Elm St"), (current.Estimate.Title, current.Estimate.PropertyAddress));
+        Assert.Equal("Front only", (await app.Estimates.GetAsync(id)).Estimate.Title);
+    }
+
+    [Theory, MemberData(nameof(Tiers))]
     public async Task Restoring_a_version_makes_its_inputs_current_as_a_new_revision(string tier)
     {
         var shop = app.ShopOf(tier);

@@ -33,5 +33,8 @@ public class PaintboxDemoTests(CandlefishApp app) : IClassFixture<CandlefishApp>
         Assert.Equal(4, await db.EstimateVersions.CountAsync());
         var employee = await db.Users.SingleAsync(u => u.Role == Role.Employee);
         Assert.All(estimates, e => Assert.Equal(employee.Id, e.CreatedBy.UserId));
+        var customer = await db.Users.SingleAsync(u => u.Role == Role.Customer);
+        var portalClient = await db.Clients.SingleAsync(c => c.PortalUserId != null);
+        Assert.Equal((customer.Id, estimates[1].ClientId), (portalClient.PortalUserId!.Value, portalClient.Id));
     }
 }

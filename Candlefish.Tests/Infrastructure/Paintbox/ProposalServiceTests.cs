@@ -36,6 +36,65 @@ public sealed class ProposalServiceTests(PaintboxApp app) : IClassFixture<Paintb
     private static string TokenOf(string url) => url[(url.IndexOf(ProposalPaths.PublicPrefix, StringComparison.Ordinal) + ProposalPaths.PublicPrefix.Length)..];
 
     [Theory, MemberData(nameof(Tiers))]
+    public async Task The_sync_job_deletes_links_ended_over_30_days_ago_and_keeps_the_answers_given_through_them(string tier)
+    {
+        var shop = app.ShopOf(tier);
+        var estimate = await NewExteriorAsync(shop, "Cleanup Client " + tier);
+        var now = DateTimeOffset.UtcNow;
+        var id = estimate.Estimate.Id;
+        ProposalLink Link(int issuedDaysAgo, int lifetimeDays, int? revokedDaysAgo = null)
+        {
+            var (link, _) = ProposalLink.Issue(id, "client@example.com", shop.Employee, now.AddDays(-issuedDaysAgo), TimeSpan.FromDays(lifetimeDays));
+            if (revokedDaysAgo is { } days)
+                link.Revoke(now.AddDays(-days));
+            return link;
+        }
+        var expiredLongAgo = Link(61, 30); // expired 31 days ago
+        var expiredLately = Link(59, 30); // expired 29 days ago
+        var revokedLongAgo = Link(40, 60, revokedDaysAgo: 31);
+        var revokedLately = Link(40, 60, revokedDaysAgo: 29);
+        var open = Link(1, 30);
+        var answeredThroughOld = Link(70, 30);
+        var (sent, sentLink) = await SentEstimateForAsync(shop, id);
+        var decision = ProposalDecision.Reject(sent, "Cleanup Client", "Too soon", answeredThroughOld.Id, "192.0.2.9", now.AddDays(-60));
+        // Another company's ended link: not this tenant's pass to delete.
+        var other = app.OtherOf(tier);
+        var othersEstimate = await NewExteriorAsync(other, "Cleanup Other " + tier);
+        var (othersLink, _) = ProposalLink.Issue(othersEstimate.Estimate.Id, "client@example.com", other.Employee, now.AddDays(-90), TimeSpan.FromDays(30));
+        await using (var otherDb = await app.TenantData.CreateAsync(other.Tenant))
+        {
+            otherDb.ProposalLinks.Add(othersLink);
+            await otherDb.SaveChangesAsync();
+        }
+        await using (var db = await app.TenantData.CreateAsync(shop.Tenant))
+        {
+            db.ProposalLinks.AddRange(expiredLongAgo, expiredLately, revokedLongAgo, revokedLately, open, answeredThroughOld);
+            await db.SaveChangesAsync();
+            db.ProposalDecisions.Add(decision);
+            await db.SaveChangesAsync();
+        }
+
+        using (app.As(shop))
+            await ActivatorUtilities.CreateInstance<Candlefish.Infrastructure.Paintbox.Sync.PaintboxSyncJob>(app.Services).RunAsync(shop.Tenant, CancellationToken.None);
+
+        await using var after = await app.TenantData.CreateAsync(shop.Tenant);
+        var kept = await after.ProposalLinks.AsNoTracking().Where(l => l.EstimateId == id).Select(l => l.Id).ToListAsync();
+        Assert.Equal(new[] { expiredLately.Id, revokedLately.Id, open.Id, sentLink }.Order(), kept.Order());
+        var evidence = await after.ProposalDecisions.AsNoTracking().SingleAsync(d => d.Id == decision.Id);
+        Assert.Equal(("Too soon", (Guid?)null), (evidence.Reason, evidence.LinkId));
+        await using var othersAfter = await app.TenantData.CreateAsync(other.Tenant);
+        Assert.True(await othersAfter.ProposalLinks.AnyAsync(l => l.Id == othersLink.Id));
+    }
+
+    /// <summary>The estimate sent (as a proposal answer needs it) and the link that sent it.</summary>
+    private async Task<(Estimate Estimate, Guid LinkId)> SentEstimateForAsync(PaintShop shop, Guid id)
+    {
+        using var _ = app.As(shop);
+        var sent = await Proposals.SendAsync(id, "client@example.com", shop.Employee);
+        return ((await app.Estimates.GetAsync(id)).Estimate, sent.Link.Id);
+    }
+
+    [Theory, MemberData(nameof(Tiers))]
     public async Task Sending_keeps_only_the_token_s_hash_moves_the_draft_to_sent_and_emails_the_link(string tier)
     {
         var shop = app.ShopOf(tier);

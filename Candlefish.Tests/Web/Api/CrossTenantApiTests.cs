@@ -77,6 +77,9 @@ public class CrossTenantApiTests(DemoCatalogApp app) : IClassFixture<DemoCatalog
         ["PUT /api/v1/paintbox/estimates/{id:guid}/inputs"] = async client => new() { ["id"] = await FirstId(client, "/api/v1/paintbox/estimates") },
         ["POST /api/v1/paintbox/estimates/{id:guid}/status"] = async client => new() { ["id"] = await FirstId(client, "/api/v1/paintbox/estimates") },
         ["GET /api/v1/paintbox/estimates/{id:guid}/versions"] = async client => new() { ["id"] = await FirstId(client, "/api/v1/paintbox/estimates") },
+        ["POST /api/v1/paintbox/estimates/{id:guid}/reprice"] = async client => new() { ["id"] = await FirstId(client, "/api/v1/paintbox/estimates") },
+        ["POST /api/v1/paintbox/estimates/{id:guid}/versions/{version:int}/restore"] = async client =>
+            new() { ["id"] = await FirstId(client, "/api/v1/paintbox/estimates"), ["version"] = "1" },
         ["GET /api/v1/paintbox/price-book"] = _ => Task.FromResult(new Dictionary<string, string>()),
         ["POST /api/v1/paintbox/price-book"] = _ => Task.FromResult(new Dictionary<string, string>()),
         ["GET /api/v1/paintbox/estimates/{id:guid}/sync"] = async client => new() { ["id"] = await FirstId(client, "/api/v1/paintbox/estimates") },

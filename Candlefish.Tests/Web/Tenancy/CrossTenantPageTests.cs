@@ -52,6 +52,40 @@ public class CrossTenantPageTests(DemoCatalogApp app) : IClassFixture<DemoCatalo
         }
     }
 
+    [Theory]
+    [InlineData("acme")]
+    [InlineData("kindhome")]
+    [InlineData("encore")]
+    public async Task No_portal_page_shows_a_customer_another_tenant_s_data(string host)
+    {
+        var client = await app.SignedInClientAsync(host, Candlefish.Web.Identity.DemoUsers.Email("customer", host));
+        var routes = PageRoutes().Where(r => r.StartsWith("/portal", StringComparison.Ordinal)).ToList();
+        Assert.Contains("/portal/estimates", routes);
+        // Kindhome's customer also opens the proposal the demo sent their household (the placeholder id is a 404 anywhere).
+        if (host == "kindhome")
+            routes.Add(await KindhomePortalProposalAsync(client));
+
+        foreach (var route in routes)
+        {
+            var response = await client.GetAsync(route);
+            var body = await response.Content.ReadAsStringAsync();
+
+            Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound, $"{route} on {host}: {(int)response.StatusCode}");
+            foreach (var other in Tenants.Where(t => t != host))
+                foreach (var marker in MarkersOf(other))
+                    Assert.False(body.Contains(marker), $"{route} on {host} shows {other}'s '{marker}'");
+        }
+    }
+
+    private static async Task<string> KindhomePortalProposalAsync(HttpClient customer)
+    {
+        var list = await customer.GetStringAsync("/portal/estimates");
+        var path = System.Text.RegularExpressions.Regex.Match(list, "href=\"(/portal/estimates/[0-9a-f-]{36})\"").Groups[1].Value;
+        Assert.False(string.IsNullOrEmpty(path), "kindhome's demo customer sees no proposal");
+        Assert.Equal(HttpStatusCode.OK, (await customer.GetAsync(path)).StatusCode);
+        return path;
+    }
+
     [Fact]
     public async Task No_page_on_the_platform_host_shows_any_tenant_s_data()
     {
