@@ -143,14 +143,20 @@ mkdir -p bench/results
   echo
   echo "req/s: median of the rounds. p99: over all requests of all rounds (in brackets: the median of each round's p99)."
   echo
-  echo "| target | req/s | p99 (ms) | throughput vs baseline | p99 vs baseline |"
-  echo "|---|---|---|---|---|"
+  echo "Per-round ratio: each round's req/s over the baseline's in the same round (measured right before it), median of the"
+  echo "rounds, with the lowest and highest: on a shared machine this follows the load less than the ratio of the medians."
+  echo
+  echo "| target | req/s | p99 (ms) | throughput vs baseline | per-round ratio: median (min–max) | p99 vs baseline |"
+  echo "|---|---|---|---|---|---|"
   for pair in "Schema tier|baseline (schema db)" "Schema tier (cookie)|baseline (schema db)" "Database tier|baseline (tenant db)" "Database tier (cookie)|baseline (tenant db)"; do
     IFS='|' read -r tier base <<<"$pair"
     b_rps="$(median <<<"${rps_all[$base]}")"; b_p99m="$(median <<<"${p99_all[$base]}")"; b_p99="$(pooled_p99 "$base")"
     t_rps="$(median <<<"${rps_all[$tier]}")"; t_p99m="$(median <<<"${p99_all[$tier]}")"; t_p99="$(pooled_p99 "$tier")"
-    [[ "${shown:-}" == "$base" ]] || echo "| $base | $b_rps | $b_p99 ($b_p99m) | 1.00 | 1.00 (1.00) |"
+    [[ "${shown:-}" == "$base" ]] || echo "| $base | $b_rps | $b_p99 ($b_p99m) | 1.00 | 1.00 | 1.00 (1.00) |"
     shown="$base"
-    echo "| $tier | $t_rps | $t_p99 ($t_p99m) | $(ratio "$t_rps" "$b_rps") | $(ratio "$t_p99" "$b_p99") ($(ratio "$t_p99m" "$b_p99m")) |"
+    per_round="$(paste -d' ' <(tr ' ' '\n' <<<"${rps_all[$tier]}" | grep -v '^$') <(tr ' ' '\n' <<<"${rps_all[$base]}" | grep -v '^$') \
+      | awk '{ printf "%.4f\n", $1 / $2 }' | sort -g)"
+    per_round_range="$(awk '{ v[NR] = $1 } END { printf "%.2f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }' <<<"$per_round") ($(head -1 <<<"$per_round" | awk '{ printf "%.2f", $1 }')–$(tail -1 <<<"$per_round" | awk '{ printf "%.2f", $1 }'))"
+    echo "| $tier | $t_rps | $t_p99 ($t_p99m) | $(ratio "$t_rps" "$b_rps") | $per_round_range | $(ratio "$t_p99" "$b_p99") ($(ratio "$t_p99m" "$b_p99m")) |"
   done
 } | tee bench/results/latest.md
