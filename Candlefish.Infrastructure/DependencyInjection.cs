@@ -52,6 +52,7 @@ public static class DependencyInjection
         services.AddSingleton<TenantProvisioner>();
         services.AddSingleton<IFileStore, LocalDiskFileStore>();
         services.AddSingleton<BusinessSettingsStore>();
+        services.AddSingleton<Platform.ApiKeys.ApiKeyService>();
         services.AddSingleton<CrownTrophy.Portal.CustomerPortal>();
         services.AddSingleton<CrownTrophy.Portal.PortalOrdering>();
 

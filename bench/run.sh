@@ -5,8 +5,8 @@
 #   BENCH_CONNECTIONS=32
 # It starts a private PostgreSQL (its own cluster, "bench"), provisions the tenants, runs the app in Release
 # with the bench endpoints, measures GET /api/v1/locations (50 rows) for a Schema-tier and a Database-tier tenant
-# against the in-process baseline with wrk (a separate process, Host header), measures the heap per tenant, and
-# writes bench/results/latest.md.
+# against the in-process baseline with wrk (a separate process, Host header), authenticated by an API key (and,
+# reported apart, by a signed-in session cookie), measures the heap per tenant, and writes bench/results/latest.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo="$(pwd)"
@@ -65,25 +65,32 @@ echo "Measuring the heap per tenant…"
 heap="$(dotnet bench/Candlefish.Bench/bin/Release/net10.0/Candlefish.Bench.dll heap --url "$url" --tenants "$tenants")"
 echo "$heap"
 
-# The API needs a signed-in caller: the bench user's session cookie for each measured tenant (the baseline has no
-# tenant layer at all, authentication included). A browser takes the renewed cookie Identity sends once the
+# The API needs an authenticated caller. wrk is an API client, so the measured figure uses an API key per tenant
+# (created through the real ApiKeyService; the app checks it per request against its per-tenant cache). The session
+# cookie of a signed-in person is measured too: a browser takes the renewed cookie Identity sends once the
 # security-stamp interval (5 min) has passed; wrk does not, so every request after that would look the user up
-# again. Each round therefore signs in afresh, as a browser's cookie would be renewed.
+# again. Each round therefore signs in afresh, as a browser's cookie would be renewed. (The baseline has no tenant
+# layer at all, authentication included.)
+bench_dll=bench/Candlefish.Bench/bin/Release/net10.0/Candlefish.Bench.dll
+schema_key="$(dotnet "$bench_dll" apikey --tenant bench-schema)"
+db_key="$(dotnet "$bench_dll" apikey --tenant bench-db)"
 sign_in() {
-  schema_cookie="$(dotnet bench/Candlefish.Bench/bin/Release/net10.0/Candlefish.Bench.dll cookie --url "$url" --tenant bench-schema)"
-  db_cookie="$(dotnet bench/Candlefish.Bench/bin/Release/net10.0/Candlefish.Bench.dll cookie --url "$url" --tenant bench-db)"
-  # name|Host header|path|Cookie header
+  schema_cookie="$(dotnet "$bench_dll" cookie --url "$url" --tenant bench-schema)"
+  db_cookie="$(dotnet "$bench_dll" cookie --url "$url" --tenant bench-db)"
+  # name|Host header|path|the request's authentication header
   targets=(
-    "baseline (schema db)|localhost|/bench/baseline/locations?tenant=bench-schema|none=1"
-    "Schema tier|bench-schema.localhost|/api/v1/locations?pageSize=50|$schema_cookie"
-    "baseline (tenant db)|localhost|/bench/baseline/locations?tenant=bench-db|none=1"
-    "Database tier|bench-db.localhost|/api/v1/locations?pageSize=50|$db_cookie"
+    "baseline (schema db)|localhost|/bench/baseline/locations?tenant=bench-schema|X-None: 1"
+    "Schema tier|bench-schema.localhost|/api/v1/locations?pageSize=50|Authorization: Bearer $schema_key"
+    "Schema tier (cookie)|bench-schema.localhost|/api/v1/locations?pageSize=50|Cookie: $schema_cookie"
+    "baseline (tenant db)|localhost|/bench/baseline/locations?tenant=bench-db|X-None: 1"
+    "Database tier|bench-db.localhost|/api/v1/locations?pageSize=50|Authorization: Bearer $db_key"
+    "Database tier (cookie)|bench-db.localhost|/api/v1/locations?pageSize=50|Cookie: $db_cookie"
   )
 }
 sign_in
 for t in "${targets[@]}"; do
-  IFS='|' read -r _ host path cookie <<<"$t"
-  rows="$(curl -fs -H "Host: $host" -H "Cookie: $cookie" "$url$path" | grep -o '"id"' | wc -l)"
+  IFS='|' read -r _ host path auth <<<"$t"
+  rows="$(curl -fs -H "Host: $host" -H "$auth" "$url$path" | grep -o '"id"' | wc -l)"
   [[ "$rows" == 50 ]] || { echo "error: $path returned $rows rows, not 50" >&2; exit 1; }
 done
 
@@ -94,8 +101,8 @@ median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { prin
 
 # Warm every target first (JIT, pools, prepared statements; autovacuum after the mass provisioning settles).
 for t in "${targets[@]}"; do
-  IFS='|' read -r _ host path cookie <<<"$t"
-  wrk -t2 -c"$connections" -d8s -H "Host: $host" -H "Cookie: $cookie" "$url$path" >/dev/null
+  IFS='|' read -r _ host path auth <<<"$t"
+  wrk -t2 -c"$connections" -d8s -H "Host: $host" -H "$auth" "$url$path" >/dev/null
 done
 declare -A rps_all p99_all
 histograms="$(mktemp -d)"
@@ -108,9 +115,9 @@ pooled_p99() {
 for round in 1 2 3 4 5; do
   sign_in
   for t in "${targets[@]}"; do
-    IFS='|' read -r name host path cookie <<<"$t"
+    IFS='|' read -r name host path auth <<<"$t"
     out="$(HISTOGRAM="$histograms/$(slug "$name")-$round" wrk -t2 -c"$connections" -d"${duration}s" --latency \
-      -s bench/histogram.lua -H "Host: $host" -H "Cookie: $cookie" "$url$path")"
+      -s bench/histogram.lua -H "Host: $host" -H "$auth" "$url$path")"
     rps="$(awk '/Requests\/sec/ { print $2 }' <<<"$out")"
     p99="$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")"
     errors="$(grep -E 'Non-2xx|Socket errors' <<<"$out" || true)"
@@ -136,13 +143,20 @@ mkdir -p bench/results
   echo
   echo "req/s: median of the rounds. p99: over all requests of all rounds (in brackets: the median of each round's p99)."
   echo
-  echo "| target | req/s | p99 (ms) | throughput vs baseline | p99 vs baseline |"
-  echo "|---|---|---|---|---|"
-  for pair in "Schema tier|baseline (schema db)" "Database tier|baseline (tenant db)"; do
+  echo "Per-round ratio: each round's req/s over the baseline's in the same round (measured right before it), median of the"
+  echo "rounds, with the lowest and highest: on a shared machine this follows the load less than the ratio of the medians."
+  echo
+  echo "| target | req/s | p99 (ms) | throughput vs baseline | per-round ratio: median (min–max) | p99 vs baseline |"
+  echo "|---|---|---|---|---|---|"
+  for pair in "Schema tier|baseline (schema db)" "Schema tier (cookie)|baseline (schema db)" "Database tier|baseline (tenant db)" "Database tier (cookie)|baseline (tenant db)"; do
     IFS='|' read -r tier base <<<"$pair"
     b_rps="$(median <<<"${rps_all[$base]}")"; b_p99m="$(median <<<"${p99_all[$base]}")"; b_p99="$(pooled_p99 "$base")"
     t_rps="$(median <<<"${rps_all[$tier]}")"; t_p99m="$(median <<<"${p99_all[$tier]}")"; t_p99="$(pooled_p99 "$tier")"
-    echo "| $base | $b_rps | $b_p99 ($b_p99m) | 1.00 | 1.00 (1.00) |"
-    echo "| $tier | $t_rps | $t_p99 ($t_p99m) | $(ratio "$t_rps" "$b_rps") | $(ratio "$t_p99" "$b_p99") ($(ratio "$t_p99m" "$b_p99m")) |"
+    [[ "${shown:-}" == "$base" ]] || echo "| $base | $b_rps | $b_p99 ($b_p99m) | 1.00 | 1.00 | 1.00 (1.00) |"
+    shown="$base"
+    per_round="$(paste -d' ' <(tr ' ' '\n' <<<"${rps_all[$tier]}" | grep -v '^$') <(tr ' ' '\n' <<<"${rps_all[$base]}" | grep -v '^$') \
+      | awk '{ printf "%.4f\n", $1 / $2 }' | sort -g)"
+    per_round_range="$(awk '{ v[NR] = $1 } END { printf "%.2f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }' <<<"$per_round") ($(head -1 <<<"$per_round" | awk '{ printf "%.2f", $1 }')–$(tail -1 <<<"$per_round" | awk '{ printf "%.2f", $1 }'))"
+    echo "| $tier | $t_rps | $t_p99 ($t_p99m) | $(ratio "$t_rps" "$b_rps") | $per_round_range | $(ratio "$t_p99" "$b_p99") ($(ratio "$t_p99m" "$b_p99m")) |"
   done
 } | tee bench/results/latest.md

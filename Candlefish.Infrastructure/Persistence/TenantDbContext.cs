@@ -86,6 +86,7 @@ public sealed class TenantDbContext
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<RolePermissionGrant> RolePermissions => Set<RolePermissionGrant>();
     public DbSet<Domain.Platform.Settings.BusinessSettings> BusinessSettings => Set<Domain.Platform.Settings.BusinessSettings>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     // Crown Trophy (configured in Infrastructure/CrownTrophy/<feature>); an aggregate's children load through its root.
     public DbSet<Vendor> Vendors => Set<Vendor>();

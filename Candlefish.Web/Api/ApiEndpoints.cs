@@ -28,14 +28,15 @@ public static class ApiEndpoints
             options.SwaggerEndpoint($"/api/openapi/{DocumentName}.json", "Candlefish API v1");
         });
 
-        // Every v1 endpoint needs a signed-in caller of the tenant (the session cookie for now; API keys come with the
-        // platform API issue); each resource adds the policy it needs.
+        // Every v1 endpoint needs a caller of the tenant: a signed-in person (the session cookie) or an API client (one of
+        // the tenant's API keys, ApiKeyAuthentication); each resource adds the policy it needs.
         var v1 = app.MapGroup("/api/v1").RequireAuthorization()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
         v1.MapTenantApi();
         v1.MapLocationsApi();
+        v1.MapApiKeysApi();
         // Crown Trophy: catalog and customers.
         v1.MapProductsApi();
         v1.MapCustomersApi();

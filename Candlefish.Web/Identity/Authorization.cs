@@ -17,6 +17,9 @@ public static class Policies
 
     /// <summary>A business tenant's customers.</summary>
     public const string Portal = "portal";
+
+    /// <summary>A business's owner, signed in in person, creating and revoking its API keys.</summary>
+    public const string ManageApiKeys = "api-keys";
 }
 
 /// <summary>The signed-in user holds <see cref="Permission"/> in the current tenant's permission matrix.</summary>

@@ -1,6 +1,7 @@
 using Candlefish.Infrastructure.Persistence;
 using Candlefish.Infrastructure.Platform.Access;
 using Candlefish.Infrastructure.Tenancy;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -19,11 +20,17 @@ public static class IdentityServices
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, TenantRevalidatingAuthenticationStateProvider>();
 
+        // The session cookie for people; an API key (ApiKeyAuthentication) for API clients that present one.
         services.AddAuthentication(options =>
             {
-                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultScheme = ApiKeyAuthentication.SelectorScheme;
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
+            .AddPolicyScheme(ApiKeyAuthentication.SelectorScheme, "Session or API key", policy =>
+                policy.ForwardDefaultSelector = context => ApiKeyAuthentication.TokenOf(context.Request) is not null
+                    ? ApiKeyAuthentication.Scheme
+                    : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthentication.Scheme, null)
             .AddIdentityCookies();
         services.ConfigureApplicationCookie(cookie =>
         {
@@ -78,7 +85,10 @@ public static class IdentityServices
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser().AddRequirements(new FaceRequirement(Policies.Staff)))
             .AddPolicy(Policies.Workspace, p => p.RequireAuthenticatedUser().AddRequirements(new FaceRequirement(Policies.Workspace)))
-            .AddPolicy(Policies.Portal, p => p.RequireAuthenticatedUser().AddRequirements(new FaceRequirement(Policies.Portal)));
+            .AddPolicy(Policies.Portal, p => p.RequireAuthenticatedUser().AddRequirements(new FaceRequirement(Policies.Portal)))
+            // API keys are managed by the business's owners, signed in themselves: not by a key, not in a support visit.
+            .AddPolicy(Policies.ManageApiKeys, p => p.RequireAuthenticatedUser().AddRequirements(new FaceRequirement(Policies.Workspace))
+                .RequireAssertion(c => c.User.RoleOf() == Domain.Platform.Access.Role.Owner && !c.User.IsApiKey() && !c.User.IsSupport()));
         return services;
     }
 

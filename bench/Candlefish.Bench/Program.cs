@@ -18,6 +18,7 @@ using Npgsql;
 //                            N Schema-tier tenants, and prints provisioning timings as JSON.
 // bench heap --url U --tenants N   the app's heap before and after each of the N tenants has served a request.
 // bench cookie --url U --tenant T   signs the bench user in at tenant T and prints the session cookie (for wrk).
+// bench apikey --tenant T          creates an API key for tenant T through the real ApiKeyService and prints its token (for wrk).
 // bench reorder-setup --tenants N --skus S --short-percent P   Crown Trophy tenants with S SKUs each, P% short (bench/reorder.sh).
 // bench reorder-run --rounds R      times R rounds of the reorder points job over them.
 var command = args.FirstOrDefault();
@@ -27,6 +28,7 @@ return command switch
     "setup" => await SetupAsync(tenants),
     "heap" => await HeapAsync(Arg("--url") ?? throw new ArgumentException("--url is required"), tenants),
     "cookie" => await PrintCookieAsync(Arg("--url") ?? throw new ArgumentException("--url is required"), Arg("--tenant") ?? "bench-schema"),
+    "apikey" => await PrintApiKeyAsync(Arg("--tenant") ?? "bench-schema"),
     "reorder-setup" => await ReorderBench.SetupAsync(tenants, int.Parse(Arg("--skus") ?? "2000"), int.Parse(Arg("--short-percent") ?? "10"),
         (sources, tenant) => AddBenchUserAsync(sources, tenant, Candlefish.Domain.Platform.Access.Role.Owner)),
     "reorder-run" => await ReorderBench.RunAsync(int.Parse(Arg("--rounds") ?? "5")),
@@ -37,7 +39,7 @@ string? Arg(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefaul
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Candlefish.Bench setup --tenants N | heap --url URL --tenants N | cookie --url URL --tenant T | reorder-setup --tenants N --skus S --short-percent P | reorder-run --rounds R");
+    Console.Error.WriteLine("usage: Candlefish.Bench setup --tenants N | heap --url URL --tenants N | cookie --url URL --tenant T | apikey --tenant T | reorder-setup --tenants N --skus S --short-percent P | reorder-run --rounds R");
     return 2;
 }
 
@@ -197,6 +199,21 @@ static async Task<int> HeapAsync(string url, int count)
     var served = Math.Max(1, count - 1);
     // (Each filler signed in once before its request: the heap after includes whatever a sign-in leaves behind.)
     Console.WriteLine(JsonSerializer.Serialize(new { tenantsServed = served, heapBeforeBytes = before, heapAfterBytes = after, bytesPerTenant = (after - before) / (double)served }));
+    return 0;
+}
+
+// An API client's key, made as an owner would make one (the settings page and the API call the same service).
+static async Task<int> PrintApiKeyAsync(string identifier)
+{
+    var builder = Host.CreateApplicationBuilder();
+    builder.Logging.SetMinimumLevel(LogLevel.Warning);
+    builder.AddInfrastructure();
+    using var host = builder.Build();
+    var tenant = await host.Services.GetRequiredService<ITenantStore>().FindAsync(identifier, default)
+        ?? throw new InvalidOperationException($"There is no tenant {identifier}.");
+    var (_, token) = await host.Services.GetRequiredService<Candlefish.Infrastructure.Platform.ApiKeys.ApiKeyService>()
+        .CreateAsync(tenant, "bench wrk", Candlefish.Domain.Platform.Access.Role.Employee, null, BenchUser.Email);
+    Console.WriteLine(token);
     return 0;
 }
 

@@ -53,6 +53,16 @@ public class SettingsPage(IPage page) : WorkspacePage(page)
     public ILocator ErrorFor(string field) => Page.GetByTestId($"error-{field}");
 
     public InvitationsSettingsPage AsInvitations() => new(Page);
+
+    /// <summary>Picks <paramref name="text"/> in the Radzen drop-down <paramref name="testId"/> and waits until it shows.</summary>
+    protected async Task PickAsync(string testId, string text)
+    {
+        await Page.GetByTestId(testId).ClickAsync();
+        await Page.Locator(".rz-dropdown-item", new() { HasText = text }).First.ClickAsync();
+        await Assertions.Expect(Page.GetByTestId(testId)).ToContainTextAsync(text);
+    }
+
+    public ApiKeysSettingsPage AsApiKeys() => new(Page);
 }
 
 public sealed class BusinessSettingsScreen(IPage page) : SettingsPage(page)
@@ -86,9 +96,7 @@ public sealed class InvitationsSettingsPage(IPage page) : SettingsPage(page)
     {
         await Page.GetByTestId("invite-email").ClearAsync();
         await Page.GetByTestId("invite-email").FillAsync(email);
-        await Page.GetByTestId("invite-role").ClickAsync();
-        await Page.Locator(".rz-dropdown-item", new() { HasText = role }).First.ClickAsync();
-        await Assertions.Expect(Page.GetByTestId("invite-role")).ToContainTextAsync(role);
+        await PickAsync("invite-role", role);
         await Page.GetByTestId("send-invitation").ClickAsync();
     }
 
@@ -127,4 +135,28 @@ public sealed class PortalPage(IPage page) : AppPage(page)
         await Page.GotoAsync(url);
         return Page.GetByTestId("access-denied");
     }
+}
+
+/// <summary>The owner's API keys page: create a key (its token shown once), see the list, revoke.</summary>
+public sealed class ApiKeysSettingsPage(IPage page) : SettingsPage(page)
+{
+    public ILocator Token => Page.GetByTestId("api-key-token");
+
+    /// <summary>Names the key, picks the role and the expiry in the Radzen drop-downs and creates it; waits for the token.</summary>
+    public async Task<string> CreateAsync(string name, string role, string expiry)
+    {
+        await Page.GetByTestId("api-key-name").ClearAsync();
+        await Page.GetByTestId("api-key-name").FillAsync(name);
+        await PickAsync("api-key-role", role);
+        await PickAsync("api-key-expiry", expiry);
+        await Page.GetByTestId("create-api-key").ClickAsync();
+        await Assertions.Expect(StatusOf(name)).ToHaveTextAsync("Active");
+        return await Token.InputValueAsync();
+    }
+
+    public Task CreateWithoutNameAsync() => Page.GetByTestId("create-api-key").ClickAsync();
+
+    public ILocator StatusOf(string name) => Page.GetByTestId($"api-key-status-{name}");
+
+    public Task RevokeAsync(string name) => Page.GetByTestId($"revoke-api-key-{name}").ClickAsync();
 }

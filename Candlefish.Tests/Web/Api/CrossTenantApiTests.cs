@@ -11,7 +11,7 @@ namespace Candlefish.Tests.Web.Api;
 /// <summary>
 /// Every <c>/api/v1</c> endpoint, found from the app's own endpoint data source, asked by tenant B (kindhome,
 /// Database tier, and encore, Schema tier) for tenant A's (acme's) resources: a route with an id gets 404, a list
-/// shows none of A's data. A's session cookie replayed at B's host, and anonymous callers, get 401. A new endpoint
+/// shows none of A's data. A's session cookie replayed at B's host, A's API key used there, and anonymous callers, get 401. A new endpoint
 /// without a case here fails the sweep: later issues add data, not code.
 /// </summary>
 public class CrossTenantApiTests(DemoCatalogApp app) : IClassFixture<DemoCatalogApp>
@@ -22,6 +22,10 @@ public class CrossTenantApiTests(DemoCatalogApp app) : IClassFixture<DemoCatalog
         ["GET /api/v1/tenant"] = _ => Task.FromResult(new Dictionary<string, string>()),
         ["GET /api/v1/locations"] = _ => Task.FromResult(new Dictionary<string, string>()),
         ["GET /api/v1/locations/{id:guid}"] = async client => new() { ["id"] = await FirstId(client, "/api/v1/locations") },
+        // API keys: one of acme's, made through its API (named so a leak shows).
+        ["GET /api/v1/api-keys"] = _ => Task.FromResult(new Dictionary<string, string>()),
+        ["POST /api/v1/api-keys"] = _ => Task.FromResult(new Dictionary<string, string>()),
+        ["DELETE /api/v1/api-keys/{id:guid}"] = async client => new() { ["id"] = await FirstOrNewId(client, "/api/v1/api-keys", new { name = "Acme cross-tenant key", role = "Employee" }) },
 
         // Crown Trophy catalog and customers: one of acme's own, made through its API (named so a leak shows).
         ["GET /api/v1/products"] = _ => Task.FromResult(new Dictionary<string, string>()),
@@ -234,6 +238,40 @@ public class CrossTenantApiTests(DemoCatalogApp app) : IClassFixture<DemoCatalog
             // 401, or 404 where resolution already refuses (tenant data asked of the platform host).
             Assert.True(response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.NotFound, $"{method} {path} at {host}/{header}: {(int)response.StatusCode}");
             Assert.True(!AcmeMarkers.Any((await response.Content.ReadAsStringAsync()).Contains), $"{method} {path} at {host} showed acme's data");
+        }
+    }
+
+    [Theory]
+    [InlineData("kindhome.localhost", null)]
+    [InlineData("encore.localhost", null)]
+    [InlineData("localhost", "kindhome")]
+    [InlineData("localhost", "encore")]
+    public async Task Acme_s_api_key_used_elsewhere_is_refused_for_every_endpoint(string host, string? header)
+    {
+        var owner = await AcmeOwnerAsync();
+        var requests = await RequestsForAcmeResourcesAsync(owner);
+        var created = await owner.PostAsJsonAsync("/api/v1/api-keys", new { name = "Acme cross-tenant owner key", role = "Owner" });
+        created.EnsureSuccessStatusCode();
+        var token = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
+        var client = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false, BaseAddress = new Uri($"http://{host}") });
+        foreach (var (method, path, _, _) in requests)
+        {
+            foreach (var bearer in new[] { true, false })
+            {
+                var request = new HttpRequestMessage(new HttpMethod(method), path);
+                if (bearer)
+                    request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+                else
+                    request.Headers.Add(ApiKeyAuthentication.HeaderName, token);
+                if (header is not null)
+                    request.Headers.Add("X-Tenant", header);
+
+                var response = await client.SendAsync(request);
+
+                // 401, or 404 where the product gate already refuses (a Paintbox route at a tenant without Paintbox).
+                Assert.True(response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.NotFound, $"{method} {path} at {host}/{header}: {(int)response.StatusCode}");
+                Assert.True(!AcmeMarkers.Any((await response.Content.ReadAsStringAsync()).Contains), $"{method} {path} at {host} showed acme's data");
+            }
         }
     }
 

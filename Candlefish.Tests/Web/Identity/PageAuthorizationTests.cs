@@ -40,6 +40,7 @@ public sealed class PageAuthorizationTests(DemoCatalogApp app) : IClassFixture<D
         Policies.Workspace => role.WorksInWorkspace() ? Outcome.Shown : Outcome.Denied,
         Policies.Portal => role == Role.Customer ? Outcome.Shown : Outcome.Denied,
         Policies.Staff => Outcome.Denied,
+        Policies.ManageApiKeys => role == Role.Owner ? Outcome.Shown : Outcome.Denied, // an owner signed in in person
         var permission when Permissions.Exists(permission) =>
             Permissions.All.Single(p => p.Name == permission).Product is var product
             && (product == Candlefish.Domain.Tenancy.Products.None || product == Candlefish.Domain.Tenancy.Products.CrownTrophy)

@@ -18,6 +18,7 @@ public static class SettingsPages
     public const string SupportPath = "/settings/support";
     public const string IntegrationsPath = "/settings/integrations";
     public const string ProposalsPath = "/settings/proposals";
+    public const string ApiKeysPath = "/settings/api-keys";
 
     public static readonly IReadOnlyList<Page> All =
     [
@@ -27,6 +28,7 @@ public static class SettingsPages
         new("Invitations", "mail", InvitationsPath, Permissions.ManageUsers),
         new("Permissions", "admin_panel_settings", PermissionsPath, Permissions.ManageUsers),
         new("Support visits", "support_agent", SupportPath, Permissions.ManageSettings),
+        new("API keys", "key", ApiKeysPath, Candlefish.Web.Identity.Policies.ManageApiKeys),
         new("Integrations", "sync_alt", IntegrationsPath, Permissions.ManageSettings, Products.Paintbox),
         new("Proposals", "request_quote", ProposalsPath, Permissions.ManageSettings, Products.Paintbox),
     ];
