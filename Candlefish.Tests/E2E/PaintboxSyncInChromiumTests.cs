@@ -55,7 +55,7 @@ public class PaintboxSyncInChromiumTests(BrowserFixture browser) : BrowserTests(
         Assert.Equal("Huss residence", Assert.Single(companyCam.Projects.Values).Name);
 
         await sync.UploadPhotoAsync("progress", "porch.jpg", TestImages.Jpeg());
-        await Assertions.Expect(sync.Photos("progress")).ToHaveCountAsync(1);
+        await Assertions.Expect(sync.Photos("progress")).ToHaveCountAsync(1, new() { Timeout = 15_000 }); // stored, sent to CompanyCam, listed again
         var sent = Assert.Single(companyCam.Photos.Values);
         Assert.Equal(["progress"], sent.Tags);
         Assert.StartsWith(Server.App.UrlFor("kindhome", EstimatePhotos.LinkPrefix), sent.Uri);

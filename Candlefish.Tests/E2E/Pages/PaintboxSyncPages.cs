@@ -71,6 +71,6 @@ public sealed class EstimateSyncScreen(IPage page) : WorkspacePage(page)
     {
         await Page.GetByTestId("photo-stage").ClickAsync();
         await Page.GetByRole(AriaRole.Option, new() { Name = stage, Exact = true }).ClickAsync();
-        await Page.GetByTestId("photo-input").SetInputFilesAsync(new FilePayload { Name = name, MimeType = mimeType, Buffer = content });
+        await Page.GetByTestId("photo-input").ChooseFileAsync(new FilePayload { Name = name, MimeType = mimeType, Buffer = content });
     }
 }
