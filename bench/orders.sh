@@ -16,13 +16,8 @@ export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
 # shellcheck source=../scripts/local-postgres.sh
 source scripts/local-postgres.sh
-cf_pg_start "$repo" bench-orders
-cf_pg_ensure_roles "$repo" bench-orders
-trap cf_pg_stop_if_started EXIT
-
-cf_pg_fresh_platform candlefish_bench_orders cfbenchorders_
-export CANDLEFISH_CHROMIUM="${CANDLEFISH_CHROMIUM:-$(command -v chromium || command -v chromium-browser || true)}"
-[[ -n "$CANDLEFISH_CHROMIUM" ]] || { echo "error: Chromium is not installed (apt-get install -y chromium)" >&2; exit 1; }
+cf_bench_postgres "$repo" bench-orders candlefish_bench_orders cfbenchorders_
+cf_require_chromium
 
 echo "Building (Release)…"
 dotnet build bench/Candlefish.Bench.Orders/Candlefish.Bench.Orders.csproj -c Release -v quiet -nologo >/dev/null

@@ -14,13 +14,8 @@ export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
 # shellcheck source=../scripts/local-postgres.sh
 source scripts/local-postgres.sh
-cf_pg_start "$repo" bench-proposal
-cf_pg_ensure_roles "$repo" bench-proposal
-trap cf_pg_stop_if_started EXIT
-
-cf_pg_fresh_platform candlefish_bench_proposal cfbenchproposal_
-export CANDLEFISH_CHROMIUM="${CANDLEFISH_CHROMIUM:-$(command -v chromium || command -v chromium-browser || true)}"
-[[ -n "$CANDLEFISH_CHROMIUM" ]] || { echo "error: Chromium is not installed (apt-get install -y chromium)" >&2; exit 1; }
+cf_bench_postgres "$repo" bench-proposal candlefish_bench_proposal cfbenchproposal_
+cf_require_chromium
 
 echo "Building (Release)…"
 dotnet build bench/Candlefish.Bench.Proposal/Candlefish.Bench.Proposal.csproj -c Release -v quiet -nologo >/dev/null

@@ -19,11 +19,7 @@ export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
 # shellcheck source=../scripts/local-postgres.sh
 source scripts/local-postgres.sh
-cf_pg_start "$repo" bench-reorder
-cf_pg_ensure_roles "$repo" bench-reorder
-trap cf_pg_stop_if_started EXIT
-
-cf_pg_fresh_platform candlefish_bench_reorder cfreorder_
+cf_bench_postgres "$repo" bench-reorder candlefish_bench_reorder cfreorder_
 
 echo "Building (Release)…"
 dotnet build bench/Candlefish.Bench/Candlefish.Bench.csproj -c Release -v quiet -nologo >/dev/null

@@ -179,3 +179,19 @@ cf_pg_stop_if_started() {
     $CF_PG_RUN_AS "$CF_PG_BIN/pg_ctl" -D "$CF_PG_DATA" -m fast -w stop >/dev/null 2>&1 || true
   fi
 }
+
+# A benchmark's private cluster NAME for the checkout REPO with a fresh platform database DB (role prefix PREFIX),
+# stopped when the script exits.
+cf_bench_postgres() {
+  local repo="$1" name="$2" db="$3" prefix="$4"
+  cf_pg_start "$repo" "$name"
+  cf_pg_ensure_roles "$repo" "$name"
+  trap cf_pg_stop_if_started EXIT
+  cf_pg_fresh_platform "$db" "$prefix"
+}
+
+# The machine's Chromium for the PDF renderer (CANDLEFISH_CHROMIUM), or an error that says how to install it.
+cf_require_chromium() {
+  export CANDLEFISH_CHROMIUM="${CANDLEFISH_CHROMIUM:-$(command -v chromium || command -v chromium-browser || true)}"
+  [[ -n "$CANDLEFISH_CHROMIUM" ]] || { echo "error: Chromium is not installed (apt-get install -y chromium)" >&2; exit 1; }
+}

@@ -10,6 +10,7 @@ using Candlefish.Infrastructure.CrownTrophy;
 using Candlefish.Infrastructure.CrownTrophy.Orders;
 using Candlefish.Infrastructure.Persistence;
 using Candlefish.Infrastructure.Tenancy;
+using Candlefish.Bench.Shared;
 using Candlefish.Infrastructure.Tenancy.Provisioning;
 using Candlefish.Web.Components.Pages.CrownTrophy.Orders.Documents;
 using Microsoft.EntityFrameworkCore;
@@ -39,25 +40,13 @@ static int Usage()
     return 2;
 }
 
-static IHost BuildHost()
-{
-    var builder = Host.CreateApplicationBuilder();
-    builder.Logging.SetMinimumLevel(LogLevel.Warning);
-    builder.Configuration["Candlefish:Jobs:Enabled"] = "false";
-    builder.AddInfrastructure();
-    // What the web project registers for these two services (its TenantUrls needs a server; no email leaves here).
-    builder.Services.AddSingleton<ITenantLinks, BenchLinks>();
-    builder.Services.AddSingleton<OrderPdfs>();
-    return builder.Build();
-}
+static IHost BuildHost() => BenchHost.Build(services => services.AddSingleton<OrderPdfs>());
 
 /// <summary>The host and the bench tenant; the caller opens the tenant scope (an async method's scope ends with it).</summary>
 static async Task<(IHost Host, TenantInfo Tenant)> OpenAsync()
 {
     var host = BuildHost();
-    var tenant = await host.Services.GetRequiredService<ITenantStore>().FindAsync(Tenant)
-        ?? throw new InvalidOperationException($"Run setup first: there is no tenant {Tenant}.");
-    return (host, tenant);
+    return (host, await BenchHost.TenantAsync(host, Tenant));
 }
 
 static async Task<int> SetupAsync(int count)
@@ -165,7 +154,7 @@ static async Task<int> ExportAsync(int runs)
     using var process = Process.GetCurrentProcess();
     Console.WriteLine(JsonSerializer.Serialize(new
     {
-        orders = rows, fileBytes = bytes, firstMs = Math.Round(times[0]), medianWarmMs = Math.Round(Median(times.Skip(1).DefaultIfEmpty(times[0]))),
+        orders = rows, fileBytes = bytes, firstMs = Math.Round(times[0]), medianWarmMs = Math.Round(WarmTimings.Median(times.Skip(1).DefaultIfEmpty(times[0]))),
         runsMs = times.Select(t => Math.Round(t)), allocatedMbFirstRun = Math.Round(allocatedFirst / 1048576.0, 1),
         peakWorkingSetMb = Math.Round(process.PeakWorkingSet64 / 1048576.0, 1),
     }));
@@ -183,35 +172,7 @@ static async Task<int> PdfAsync(int runs)
     Guid orderId;
     await using (var db = await host.Services.GetRequiredService<TenantDbContextFactory>().CreateAsync(tenant))
         orderId = await db.Orders.Where(o => o.Lines.Count == 3).OrderBy(o => o.Number).Select(o => o.Id).FirstAsync();
-    var warmup = Stopwatch.GetTimestamp();
-    for (var i = 0; i < 5; i++)
-        await pdfs.WorkOrderAsync(orderId, caller);
-    var warmupMs = Stopwatch.GetElapsedTime(warmup).TotalMilliseconds;
-    var times = new List<double>();
-    var size = 0;
-    for (var i = 0; i < runs; i++)
-    {
-        var started = Stopwatch.GetTimestamp();
-        size = (await pdfs.WorkOrderAsync(orderId, caller)).Content.Length;
-        times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-    }
-    times.Sort();
-    Console.WriteLine(JsonSerializer.Serialize(new
-    {
-        runs, pdfBytes = size, warmupMs = Math.Round(warmupMs), medianMs = Math.Round(Median(times), 1),
-        p90Ms = Math.Round(times[(int)Math.Ceiling(0.9 * times.Count) - 1], 1), minMs = Math.Round(times[0], 1), maxMs = Math.Round(times[^1], 1),
-    }));
+    var (summary, _) = await WarmTimings.MeasureAsync(runs, async () => (await pdfs.WorkOrderAsync(orderId, caller)).Content);
+    Console.WriteLine(JsonSerializer.Serialize(summary));
     return 0;
-}
-
-static double Median(IEnumerable<double> values)
-{
-    var sorted = values.Order().ToList();
-    return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
-}
-
-/// <summary>Links in emails; the benchmark sends none.</summary>
-internal sealed class BenchLinks : ITenantLinks
-{
-    public string For(TenantInfo tenant, string path) => $"http://{tenant.Identifier}.localhost{path}";
 }

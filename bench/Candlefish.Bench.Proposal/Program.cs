@@ -12,6 +12,7 @@ using Candlefish.Infrastructure.Persistence;
 using Candlefish.Infrastructure.Tenancy;
 using Candlefish.Infrastructure.Tenancy.Provisioning;
 using Candlefish.Web.Components.Pages.Paintbox.Proposals;
+using Candlefish.Bench.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -38,17 +39,7 @@ static int Usage()
     return 2;
 }
 
-static IHost BuildHost()
-{
-    var builder = Host.CreateApplicationBuilder();
-    builder.Logging.SetMinimumLevel(LogLevel.Warning);
-    builder.Configuration["Candlefish:Jobs:Enabled"] = "false";
-    builder.AddInfrastructure();
-    // What the web project registers for the proposal (its TenantUrls needs a server; no email leaves here).
-    builder.Services.AddSingleton<ITenantLinks, BenchLinks>();
-    builder.Services.AddSingleton<ProposalPdfs>();
-    return builder.Build();
-}
+static IHost BuildHost() => BenchHost.Build(services => services.AddSingleton<ProposalPdfs>());
 
 static async Task<int> SetupAsync()
 {
@@ -79,41 +70,14 @@ static async Task<int> SetupAsync()
 static async Task<int> PdfAsync(int runs)
 {
     using var host = BuildHost();
-    var tenant = await host.Services.GetRequiredService<ITenantStore>().FindAsync(Tenant)
-        ?? throw new InvalidOperationException($"Run setup first: there is no tenant {Tenant}.");
-    using var scope = host.Services.GetRequiredService<TenantContextAccessor>().BeginScope(tenant);
+    using var scope = host.Services.GetRequiredService<TenantContextAccessor>().BeginScope(await BenchHost.TenantAsync(host, Tenant));
     var pdfs = host.Services.GetRequiredService<ProposalPdfs>();
     var estimateId = (await host.Services.GetRequiredService<EstimateService>().ListAsync(new EstimateFilter(), take: 1)).Single().Id;
 
-    var warmup = Stopwatch.GetTimestamp();
-    for (var i = 0; i < 5; i++)
-        await pdfs.RenderAsync(estimateId);
-    var warmupMs = Stopwatch.GetElapsedTime(warmup).TotalMilliseconds;
-
-    var times = new List<double>();
-    byte[] last = [];
-    for (var i = 0; i < runs; i++)
-    {
-        var started = Stopwatch.GetTimestamp();
-        last = (await pdfs.RenderAsync(estimateId)).Content;
-        times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-    }
-    var size = last.Length;
+    var (summary, last) = await WarmTimings.MeasureAsync(runs, async () => (await pdfs.RenderAsync(estimateId)).Content);
     // BENCH_PROPOSAL_PDF=file keeps the last print, to look at.
     if (Environment.GetEnvironmentVariable("BENCH_PROPOSAL_PDF") is { Length: > 0 } keep)
         await File.WriteAllBytesAsync(keep, last);
-    times.Sort();
-    var median = times.Count % 2 == 1 ? times[times.Count / 2] : (times[times.Count / 2 - 1] + times[times.Count / 2]) / 2;
-    Console.WriteLine(JsonSerializer.Serialize(new
-    {
-        runs, pdfBytes = size, warmupMs = Math.Round(warmupMs), medianMs = Math.Round(median, 1),
-        p90Ms = Math.Round(times[(int)Math.Ceiling(0.9 * times.Count) - 1], 1), minMs = Math.Round(times[0], 1), maxMs = Math.Round(times[^1], 1),
-    }));
+    Console.WriteLine(JsonSerializer.Serialize(summary));
     return 0;
-}
-
-/// <summary>Links in emails; the benchmark sends none.</summary>
-internal sealed class BenchLinks : ITenantLinks
-{
-    public string For(TenantInfo tenant, string path) => $"http://{tenant.Identifier}.localhost{path}";
 }
